@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Consistent logical backup for PGlite and PostgreSQL alike: every table in one REPEATABLE READ
+// snapshot, written as gzip'ed JSON lines. Restore only into an empty, migrated database, in
+// foreign-key order, with sequences reset; the audit chain is verified afterwards.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './schema.js';
+import { knownMigrationNames } from './migrator.js';
+
+/** Every table, in foreign-key order. A test fails when a table exists that is not listed here. */
+export const BACKUP_TABLES = [
+  'organisaties',
+  'gebruikers',
+  'herstelcodes',
+  'sessies',
+  'inlogpogingen',
+  'api_sleutels',
+  'audit_regels',
+  'ldv_records',
+  'verwerkingsactiviteiten',
+  'instellingen',
+] as const;
+
+const JSON_COLUMNS: Record<string, string[]> = { audit_regels: ['details'], ldv_records: ['attributen'] };
+const BATCH = 2000;
+
+type Progress = (table: string, rows: number) => void;
+
+export async function backup(db: Kysely<DB>, file: string, onProgress: Progress = () => undefined): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const gzip = zlib.createGzip();
+  const out = fs.createWriteStream(`${file}.part`);
+  gzip.pipe(out);
+  const write = (obj: unknown) => new Promise<void>((resolve) => (gzip.write(`${JSON.stringify(obj)}\n`) ? resolve() : gzip.once('drain', resolve)));
+  await db.connection().execute(async (conn) => {
+    await sql`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`.execute(conn);
+    try {
+      await write({ formaat: 'knooppunt-backup', versie: 1, migraties: knownMigrationNames, gemaaktOp: new Date().toISOString() });
+      for (const table of BACKUP_TABLES) {
+        let offset = 0;
+        counts[table] = 0;
+        await write({ tabel: table });
+        for (;;) {
+          const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1 LIMIT ${BATCH} OFFSET ${offset}`.execute(conn);
+          for (const row of rows) await write({ r: row });
+          offset += rows.length;
+          counts[table] += rows.length;
+          onProgress(table, counts[table]);
+          if (rows.length < BATCH) break;
+        }
+      }
+      await write({ einde: true, aantallen: counts });
+    } finally {
+      await sql`COMMIT`.execute(conn);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+    gzip.end();
+  });
+  fs.renameSync(`${file}.part`, file);
+  return counts;
+}
+
+export async function restore(db: Kysely<DB>, file: string, onProgress: Progress = () => undefined): Promise<Record<string, number>> {
+  for (const table of BACKUP_TABLES) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
+    if (Number(rows[0]?.n ?? 0) > 0 && table !== 'instellingen' && table !== 'organisaties' && table !== 'verwerkingsactiviteiten') {
+      throw new Error(`Terugzetten kan alleen in een lege database; tabel ${table} bevat al gegevens. Gebruik een nieuwe datamap of database.`);
+    }
+  }
+  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const counts: Record<string, number> = {};
+  await db.transaction().execute(async (trx) => {
+    // Base data seeded by a start is replaced by the backup's own.
+    await trx.deleteFrom('instellingen').execute();
+    await trx.deleteFrom('verwerkingsactiviteiten').execute();
+    await trx.deleteFrom('organisaties').execute();
+    let table: string | null = null;
+    let batch: Record<string, unknown>[] = [];
+    let header = false;
+    let ended = false;
+    const flush = async () => {
+      if (!table || batch.length === 0) return;
+      const jsonCols = JSON_COLUMNS[table] ?? [];
+      const rows = batch.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, jsonCols.includes(k) ? JSON.stringify(v) : v])));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- table name comes from the fixed BACKUP_TABLES list
+      await trx.insertInto(table as any).values(rows).execute();
+      counts[table] = (counts[table] ?? 0) + batch.length;
+      onProgress(table, counts[table] ?? 0);
+      batch = [];
+    };
+    for await (const line of lines) {
+      if (!line) continue;
+      const obj = JSON.parse(line) as { formaat?: string; tabel?: string; r?: Record<string, unknown>; einde?: boolean; migraties?: string[] };
+      if (!header) {
+        if (obj.formaat !== 'knooppunt-backup') throw new Error('Dit is geen Knooppunt-back-up.');
+        const unknown = (obj.migraties ?? []).filter((m) => !knownMigrationNames.includes(m));
+        if (unknown.length) throw new Error(`De back-up komt van een nieuwere versie (migraties ${unknown.join(', ')}).`);
+        header = true;
+      } else if (obj.tabel) {
+        await flush();
+        if (!(BACKUP_TABLES as readonly string[]).includes(obj.tabel)) throw new Error(`Onbekende tabel in back-up: ${obj.tabel}`);
+        table = obj.tabel;
+      } else if (obj.r) {
+        batch.push(obj.r);
+        if (batch.length >= 500) await flush();
+      } else if (obj.einde) {
+        await flush();
+        ended = true;
+      }
+    }
+    if (!ended) throw new Error('De back-up is onvolledig (einde ontbreekt); er is niets teruggezet.');
+    for (const [t, col] of [['inlogpogingen', 'id'], ['audit_regels', 'id'], ['ldv_records', 'id']] as const) {
+      await sql`SELECT setval(pg_get_serial_sequence(${t}, ${col}), coalesce((SELECT max(${sql.ref(col)}) FROM ${sql.table(t)}), 0) + 1, false)`.execute(trx);
+    }
+  });
+  return counts;
+}
