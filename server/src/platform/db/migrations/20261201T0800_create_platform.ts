@@ -141,9 +141,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         USING ERRCODE = 'insufficient_privilege';
     END $$`.execute(db);
   for (const table of ['audit_regels', 'ldv_records']) {
-    await sql`CREATE TRIGGER ${sql.raw(table)}_alleen_toevoegen BEFORE UPDATE OR DELETE ON ${sql.raw(table)}
-      FOR EACH ROW EXECUTE FUNCTION weiger_wijziging()`.execute(db);
-    await sql`CREATE TRIGGER ${sql.raw(table)}_geen_truncate BEFORE TRUNCATE ON ${sql.raw(table)}
+    // Statement-level, so even a statement that matches no rows is refused.
+    await sql`CREATE TRIGGER ${sql.raw(table)}_alleen_toevoegen BEFORE UPDATE OR DELETE OR TRUNCATE ON ${sql.raw(table)}
       FOR EACH STATEMENT EXECUTE FUNCTION weiger_wijziging()`.execute(db);
   }
 
