@@ -12,6 +12,7 @@ import { installSecurityHeaders, API_VERSION } from './platform/http/headers.js'
 import { installProblemHandlers, routeRegex } from './platform/http/problem.js';
 import { installAuth } from './platform/auth/plugin.js';
 import { identityRoutes } from './platform/identity/routes.js';
+import { oidcRoutes } from './platform/auth/oidc.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { healthRoutes } from './platform/http/health.js';
 import { createUsersService } from './platform/identity/users.service.js';
@@ -99,6 +100,7 @@ export async function buildApp(deps: PlatformDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(deps));
   await app.register(identityRoutes(deps));
+  await app.register(oidcRoutes(deps));
   await app.register(auditRoutes(deps));
 
   if (webRoot && indexHtml) {
