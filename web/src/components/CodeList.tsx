@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { t } from '../i18n/t.js';
+
+/** Lijst met herstelcodes in een vaste-breedte lettertype. */
+export function RecoveryCodeList({ codes }: { codes: readonly string[] }) {
+  return (
+    <ol className="knooppunt-code-list" aria-label={t('mfa.recoveryListLabel')} data-testid="herstelcodes">
+      {codes.map((code) => (
+        <li key={code} className="knooppunt-code-list__item">
+          <code className="utrecht-code">{code}</code>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Eenmalig getoond geheim (tijdelijk wachtwoord, API-sleutel). */
+export function SecretValue({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="knooppunt-secret">
+      <p className="utrecht-paragraph knooppunt-secret__label">{label}</p>
+      <p className="utrecht-paragraph">
+        <code className="utrecht-code knooppunt-secret__value" data-testid={testId}>
+          {value}
+        </code>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { useEffect, useRef } from 'react';
+import { Button } from './Button.js';
+import { t } from '../i18n/t.js';
+
+/**
+ * Bevestigingsstap (inline, geen modaal venster). De focus gaat naar de vraag;
+ * na annuleren hoort de aanroeper de focus terug te zetten.
+ */
+export function ConfirmPanel({
+  id,
+  question,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy = false,
+  danger = false,
+}: {
+  id: string;
+  question: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+  danger?: boolean;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} id={id} tabIndex={-1} role="group" aria-labelledby={`${id}-vraag`} className="knooppunt-confirm">
+      <p className="utrecht-paragraph" id={`${id}-vraag`}>
+        {question}
+      </p>
+      <div className="knooppunt-button-group">
+        <Button appearance="primary-action-button" hint={danger ? 'danger' : undefined} busy={busy} disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+        <Button appearance="secondary-action-button" onClick={onCancel} disabled={busy}>
+          {t('app.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
