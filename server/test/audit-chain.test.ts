@@ -85,9 +85,10 @@ describe('audit trail', () => {
             .catch((e: unknown) => {
               if (!(e instanceof Rollback)) throw e;
             });
-          expect(verdict).not.toBeNull();
-          expect(verdict!.ok).toBe(false);
-          if (!verdict!.ok) expect(verdict!.brokenAt).toBeGreaterThanOrEqual(Math.min(id, ids[0]!));
+          const v = verdict as Awaited<ReturnType<typeof verifyAuditChain>> | null;
+          expect(v).not.toBeNull();
+          expect(v!.ok).toBe(false);
+          if (v && !v.ok) expect(v.brokenAt).toBeGreaterThanOrEqual(ids[0]!);
         },
       ),
       { numRuns: 1000 },

@@ -43,10 +43,11 @@ describe('API conventions', () => {
 
   it('validates every example in the OpenAPI document against its own schema', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    const { default: Ajv } = await import('ajv');
-    const { default: addFormats } = await import('ajv-formats');
+    const { Ajv } = await import('ajv');
+    const formats = await import('ajv-formats');
     const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
+    // ajv-formats is CommonJS: its plugin is the module's default export.
+    (formats.default as unknown as (a: InstanceType<typeof Ajv>) => void)(ajv);
     for (const [path, ops] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> & { examples?: unknown[] } }> } }>>(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const media = op.requestBody?.content['application/json'];

@@ -56,13 +56,13 @@ describe('Logboek Dataverwerkingen', () => {
     // The register entry it points to can be read and edited by the FG.
     const va = await t.app.inject({ method: 'GET', url: '/api/v1/verwerkingsactiviteiten/va-gebruikersbeheer', headers: fg.headers });
     expect(va.statusCode).toBe(200);
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/verwerkingsactiviteiten/va-gebruikersbeheer', headers: fg.headers, payload: { ...va.json(), id: undefined, bijgewerktOp: undefined, bewaartermijn: '2 jaar na beëindiging account' } });
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/verwerkingsactiviteiten/va-gebruikersbeheer', headers: fg.headers, payload: { ...(va.json() as Record<string, unknown>), id: undefined, bijgewerktOp: undefined, bewaartermijn: '2 jaar na beëindiging account' } });
     expect(put.statusCode).toBe(200);
     expect(put.json().bewaartermijn).toBe('2 jaar na beëindiging account');
     // A functioneel beheerder may read but not edit the register.
     const admin = await login(t, await createUser(t, ['functioneel-beheerder'], 'SV-TWS'));
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/verwerkingsactiviteiten', headers: admin.headers })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/verwerkingsactiviteiten/va-gebruikersbeheer', headers: admin.headers, payload: { ...va.json(), id: undefined, bijgewerktOp: undefined } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/verwerkingsactiviteiten/va-gebruikersbeheer', headers: admin.headers, payload: { ...(va.json() as Record<string, unknown>), id: undefined, bijgewerktOp: undefined } })).statusCode).toBe(403);
   });
 
   it('parses W3C traceparent strictly', () => {
