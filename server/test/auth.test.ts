@@ -201,3 +201,27 @@ describe('first administrator installation', () => {
     }
   });
 });
+
+describe('temporary passwords', () => {
+  it('forces a user created with a temporary password to choose an own password first', async () => {
+    const admin = await createUser(t, ['functioneel-beheerder'], 'GM0209');
+    const a = await login(t, admin);
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/gebruikers', headers: a.headers, payload: { gebruikersnaam: 'tijdelijk.gebruiker', naam: 'Tijdelijk', email: 'tijdelijk@example.org', organisatieId: admin.organisationId, rollen: ['iv-coordinator'] } });
+    expect(created.statusCode).toBe(201);
+    const temp = created.json().tijdelijkWachtwoord as string;
+    const first = await post('/api/v1/sessies', { gebruikersnaam: 'tijdelijk.gebruiker', wachtwoord: temp });
+    expect(first.json().status).toBe('mfa-inschrijving');
+    expect(first.json().moetWachtwoordWijzigen).toBe(true);
+    let h = { cookie: sessionCookie(first), 'x-csrf-token': first.json().csrfToken as string };
+    const { geheim } = (await post('/api/v1/sessies/huidig/totp-inschrijving', {}, h)).json();
+    const confirm = await post('/api/v1/sessies/huidig/totp-bevestiging', { totpCode: generateTotp(geheim, t.clock.now().getTime()) }, h);
+    h = { cookie: sessionCookie(confirm), 'x-csrf-token': confirm.json().sessie.csrfToken as string };
+    const blocked = await t.app.inject({ method: 'GET', url: '/api/v1/organisaties', headers: h });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('WACHTWOORD_WIJZIGEN_VEREIST');
+    const change = await t.app.inject({ method: 'PUT', url: '/api/v1/account/wachtwoord', headers: h, payload: { huidigWachtwoord: temp, nieuwWachtwoord: 'mijn eigen lange wachtwoord' } });
+    expect(change.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/organisaties', headers: h })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/sessies/huidig', headers: h })).json().moetWachtwoordWijzigen).toBe(false);
+  });
+});

@@ -33,6 +33,7 @@ function RequireSession() {
   if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/inloggen" replace state={{ from: location.pathname }} />;
   if (session.status === 'mfa-inschrijving') return <Navigate to="/mfa-inschrijving" replace />;
+  if (session.moetWachtwoordWijzigen && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <Outlet />;
 }
 

@@ -56,6 +56,8 @@ export interface OrganisatieRef {
 
 export interface Sessie {
   status: 'actief' | 'mfa-inschrijving';
+  /** True while a temporary password (set by an administrator) must be replaced. */
+  moetWachtwoordWijzigen?: boolean;
   csrfToken: string;
   verlooptOp: string;
   gebruiker: { id: string; gebruikersnaam: string; naam: string; email: string };

@@ -160,6 +160,7 @@ export const nl = {
   'account.newPasswordRepeat': 'Nieuw wachtwoord herhalen',
   'account.passwordSubmit': 'Wachtwoord wijzigen',
   'account.passwordChanged': 'Uw wachtwoord is gewijzigd.',
+  'account.mustChangePassword': 'U bent ingelogd met een tijdelijk wachtwoord. Kies eerst een eigen wachtwoord; daarna kunt u verder.',
   'account.recoveryTitle': 'Nieuwe herstelcodes maken',
   'account.recoveryIntro': 'Maak een nieuwe set herstelcodes. Alle oude herstelcodes vervallen direct.',
   'account.recoverySubmit': 'Nieuwe herstelcodes maken',

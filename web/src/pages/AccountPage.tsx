@@ -15,7 +15,8 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { Heading2, Paragraph, VisuallyHidden } from '../components/Typography.js';
 import { formatDateTime } from '../format.js';
 import { t } from '../i18n/t.js';
-import { useActiveSession } from '../session/SessionContext.js';
+import { useActiveSession, useSession } from '../session/SessionContext.js';
+import { Alert } from '../components/Alert.js';
 
 const PASSWORD_FIELDS: readonly FieldDefinition[] = [
   { name: 'huidigWachtwoord', label: t('account.currentPassword') },
@@ -24,6 +25,8 @@ const PASSWORD_FIELDS: readonly FieldDefinition[] = [
 ];
 
 function PasswordForm() {
+  const { session, refresh } = useSession();
+  const mustChange = Boolean(session?.moetWachtwoordWijzigen);
   const form = useFormErrors('wachtwoord', PASSWORD_FIELDS);
   const empty = { huidigWachtwoord: '', nieuwWachtwoord: '', nieuwWachtwoordHerhalen: '' };
   const [values, setValues] = useState(empty);
@@ -52,6 +55,7 @@ function PasswordForm() {
       await api.put('/account/wachtwoord', { huidigWachtwoord: values.huidigWachtwoord, nieuwWachtwoord: values.nieuwWachtwoord });
       setValues(empty);
       setMessage(t('account.passwordChanged'));
+      if (mustChange) await refresh();
     } catch (error) {
       form.setError(error);
     } finally {
@@ -62,6 +66,7 @@ function PasswordForm() {
   return (
     <section aria-labelledby="wachtwoord-titel" className="knooppunt-section">
       <Heading2 id="wachtwoord-titel">{t('account.passwordTitle')}</Heading2>
+      {mustChange ? <Alert type="warning">{t('account.mustChangePassword')}</Alert> : null}
       <StatusMessage message={message} />
       <ErrorSummary form={form} />
       <form noValidate onSubmit={(event) => void onSubmit(event)}>

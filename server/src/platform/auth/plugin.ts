@@ -23,6 +23,8 @@ declare module 'fastify' {
     permission?: Action;
     scope?: ApiScope;
     tenancy?: Tenancy;
+    /** Reachable while the user must still replace a temporary password. */
+    duringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -120,6 +122,9 @@ export function installAuth(app: FastifyInstance, deps: PlatformDeps) {
     }
     if (resolved.session.status === 'mfa-inschrijving' && mode !== 'mfa-inschrijving') {
       throw new AppError('MFA_INSCHRIJVING_VEREIST', 'Stel eerst tweestapsverificatie in voordat u verder kunt.');
+    }
+    if (resolved.user.moet_wachtwoord_wijzigen && mode !== 'mfa-inschrijving' && !config.duringPasswordChange) {
+      throw new AppError('WACHTWOORD_WIJZIGEN_VEREIST', 'Vervang eerst uw tijdelijke wachtwoord door een eigen wachtwoord.');
     }
     if (config.permission && !can(request.actor, config.permission)) {
       throw new AppError('GEEN_TOEGANG', 'U heeft geen recht op deze handeling.');

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'MFA_VEREIST'
   | 'MFA_ONJUIST'
   | 'MFA_INSCHRIJVING_VEREIST'
+  | 'WACHTWOORD_WIJZIGEN_VEREIST'
   | 'TE_VEEL_POGINGEN'
   | 'GEEN_TOEGANG'
   | 'NIET_GEVONDEN'
@@ -49,6 +50,7 @@ export function errorCodeToStatus(code: ErrorCode): number {
     case 'OIDC_MISLUKT':
       return 401;
     case 'MFA_INSCHRIJVING_VEREIST':
+    case 'WACHTWOORD_WIJZIGEN_VEREIST':
     case 'GEEN_TOEGANG':
     case 'CSRF_ONGELDIG':
       return 403;

@@ -71,7 +71,7 @@ export function identityRoutes(deps: PlatformDeps) {
     // ---- own account ----
     app.put<{ Body: { huidigWachtwoord: string; nieuwWachtwoord: string } }>(
       '/api/v1/account/wachtwoord',
-      { config: { auth: 'sessie', tenancy: 'eigen', permission: 'account:beheren' }, schema: { tags: ['Account'], summary: 'Eigen wachtwoord wijzigen', body: s.passwordChangeBody } },
+      { config: { auth: 'sessie', tenancy: 'eigen', permission: 'account:beheren', duringPasswordChange: true }, schema: { tags: ['Account'], summary: 'Eigen wachtwoord wijzigen', body: s.passwordChangeBody } },
       async (request, reply) => {
         await login.changePassword(requireUser(request), request.body.huidigWachtwoord, request.body.nieuwWachtwoord, origin(request));
         return reply.code(204).send();
@@ -80,17 +80,17 @@ export function identityRoutes(deps: PlatformDeps) {
 
     app.post<{ Body: { totpCode: string } }>(
       '/api/v1/account/herstelcodes',
-      { config: { auth: 'sessie', tenancy: 'eigen', permission: 'account:beheren' }, schema: { tags: ['Account'], summary: 'Nieuwe herstelcodes (oude vervallen)', body: s.totpConfirmBody, response: ok({ type: 'object', properties: { herstelcodes: { type: 'array', items: { type: 'string' } } } }) } },
+      { config: { auth: 'sessie', tenancy: 'eigen', permission: 'account:beheren', duringPasswordChange: true }, schema: { tags: ['Account'], summary: 'Nieuwe herstelcodes (oude vervallen)', body: s.totpConfirmBody, response: ok({ type: 'object', properties: { herstelcodes: { type: 'array', items: { type: 'string' } } } }) } },
       async (request) => ({ herstelcodes: await login.regenerateRecoveryCodes(requireUser(request), request.body.totpCode, origin(request)) }),
     );
 
-    app.get('/api/v1/account/sessies', { config: { auth: 'sessie', tenancy: 'eigen', permission: 'account:beheren' }, schema: { tags: ['Account'], summary: 'Eigen actieve sessies' } }, async (request) => {
+    app.get('/api/v1/account/sessies', { config: { auth: 'sessie', tenancy: 'eigen', permission: 'account:beheren', duringPasswordChange: true }, schema: { tags: ['Account'], summary: 'Eigen actieve sessies' } }, async (request) => {
       const actor = requireUser(request);
       const rows = await listActiveSessions(deps.db, actor.userId, deps.clock.now());
       return { sessies: rows.map((r) => ({ id: r.publiek_id, aangemaaktOp: r.aangemaakt_op.toISOString(), laatstActiefOp: r.laatst_actief_op.toISOString(), huidig: r.id === actor.sessionId })) };
     });
 
-    app.delete<{ Params: { id: string } }>('/api/v1/account/sessies/:id', { config: { auth: 'sessie', tenancy: 'eigen', permission: 'account:beheren' }, schema: { tags: ['Account'], summary: 'Eigen sessie beëindigen', params: s.idParams } }, async (request, reply) => {
+    app.delete<{ Params: { id: string } }>('/api/v1/account/sessies/:id', { config: { auth: 'sessie', tenancy: 'eigen', permission: 'account:beheren', duringPasswordChange: true }, schema: { tags: ['Account'], summary: 'Eigen sessie beëindigen', params: s.idParams } }, async (request, reply) => {
       await login.endOwnSession(requireUser(request), request.params.id, origin(request));
       return reply.code(204).send();
     });
