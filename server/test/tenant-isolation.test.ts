@@ -85,6 +85,10 @@ describe('tenant isolation', () => {
     expect(u.totp_geheim).not.toBeNull();
     const key = await t.deps.db.selectFrom('api_sleutels').select('ingetrokken_op').where('id', '=', wijchenKeyId).executeTakeFirstOrThrow();
     expect(key.ingetrokken_op).toBeNull();
+    // The refused attempts are in the audit trail, with the actor of the other gemeente.
+    const denied = await t.deps.db.selectFrom('audit_regels').select(['actie', 'actor_organisatie_code']).where('resultaat', '=', 'geweigerd').execute();
+    expect(denied.filter((d) => d.actie === 'gebruiker-niet-gevonden' && d.actor_organisatie_code === 'GM0225').length).toBe(4);
+    expect(denied.filter((d) => d.actie === 'api-sleutel-niet-gevonden').length).toBe(1);
   });
 
   it('has a row for every tenant route, and every API route declares its tenancy', () => {

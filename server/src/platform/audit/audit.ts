@@ -24,6 +24,14 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** PostgreSQL text and jsonb cannot hold NUL; attacker-chosen ids must not break the audit write. */
+function clean<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\u0000/g, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(clean) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [clean(k), clean(v)])) as T;
+  return value;
+}
+
 const AUDIT_LOCK_KEY = 7_231_001; // advisory lock id serialising the chain head
 
 function actorFields(actor: Actor | null) {
@@ -48,7 +56,7 @@ export async function recordAudit(trx: Transaction<DB>, actor: Actor | null, ori
   const { rows } = await sql<{ id: number }>`SELECT nextval('audit_regels_id_seq')::int8 AS id`.execute(trx);
   const id = Number(rows[0]!.id);
   const staffIp = actor?.kind === 'gebruiker' ? origin.ipAddress : null;
-  const fields: ChainFields = {
+  const fields: ChainFields = clean({
     id,
     tijdstip: new Date(Math.floor(now.getTime())),
     ...actorFields(actor),
@@ -61,7 +69,7 @@ export async function recordAudit(trx: Transaction<DB>, actor: Actor | null, ori
     ip_adres: staffIp,
     doel: entry.purpose ?? null,
     details: entry.details ?? {},
-  };
+  });
   const vorige = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto('audit_regels')

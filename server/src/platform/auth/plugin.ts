@@ -12,6 +12,7 @@ import { can, type Action } from './policy.js';
 import { isRole, type ApiScope } from './roles.js';
 import { resolveSession, type ResolvedSession } from './sessions.js';
 import { resolveApiKey } from './api-keys.js';
+import { recordAudit } from '../audit/audit.js';
 
 export type AuthMode = 'publiek' | 'sessie' | 'mfa-inschrijving' | 'api-sleutel' | 'sessie-of-api-sleutel';
 /** How a route relates to tenants; the isolation test requires a row for every `tenant` route. */
@@ -127,6 +128,10 @@ export function installAuth(app: FastifyInstance, deps: PlatformDeps) {
       throw new AppError('WACHTWOORD_WIJZIGEN_VEREIST', 'Vervang eerst uw tijdelijke wachtwoord door een eigen wachtwoord.');
     }
     if (config.permission && !can(request.actor, config.permission)) {
+      // Access-control failures are security events (ASVS V16): audited, then refused.
+      await deps.db.transaction().execute((trx) =>
+        recordAudit(trx, request.actor, origin(request), { action: 'toegang-geweigerd', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url ?? ''}`, result: 'geweigerd', details: { recht: config.permission } }, now),
+      );
       throw new AppError('GEEN_TOEGANG', 'U heeft geen recht op deze handeling.');
     }
   });

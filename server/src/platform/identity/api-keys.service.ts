@@ -51,7 +51,10 @@ export function createApiKeysService(deps: PlatformDeps) {
 
     async revoke(actor: Actor, id: string, origin: RequestOrigin) {
       const key = /^[0-9a-f-]{36}$/i.test(id) ? await base().where('k.id', '=', id).executeTakeFirst() : undefined;
-      if (!key || !can(actor, 'api-sleutels:beheren', { organisationId: key.organisatie_id })) throw notFound('Deze API-sleutel bestaat niet of valt buiten uw organisatie.');
+      if (!key || !can(actor, 'api-sleutels:beheren', { organisationId: key.organisatie_id })) {
+        await deps.db.transaction().execute((trx) => recordAudit(trx, actor, origin, { action: 'api-sleutel-niet-gevonden', objectType: 'api-sleutel', objectId: id.slice(0, 64), result: 'geweigerd' }, deps.clock.now()));
+        throw notFound('Deze API-sleutel bestaat niet of valt buiten uw organisatie.');
+      }
       const now = deps.clock.now();
       await deps.db.transaction().execute(async (trx) => {
         await trx.updateTable('api_sleutels').set({ ingetrokken_op: now }).where('id', '=', id).where('ingetrokken_op', 'is', null).execute();

@@ -77,10 +77,13 @@ export function createUsersService(deps: PlatformDeps) {
     return { user: full, temporaryPassword: generated ? password : null, otpauthUri: totpSecret ? otpauthUri(totpSecret, input.gebruikersnaam) : null, totpSecret };
   }
 
-  async function loadForAdmin(actor: Actor, id: string): Promise<UserWithOrganisation> {
+  async function loadForAdmin(actor: Actor, id: string, origin: RequestOrigin): Promise<UserWithOrganisation> {
     const user = await usersRepository.findById(deps.db, scopeFor(actor, 'gebruikers:beheren'), id);
-    // Not found and not allowed look the same: existence is not leaked (404).
-    if (!user || !can(actor, 'gebruikers:beheren', { organisationId: user.organisatie_id })) throw notFound('Deze gebruiker bestaat niet of valt buiten uw organisatie.');
+    // Not found and not allowed look the same: existence is not leaked (404). The attempt is audited.
+    if (!user || !can(actor, 'gebruikers:beheren', { organisationId: user.organisatie_id })) {
+      await deps.db.transaction().execute((trx) => recordAudit(trx, actor, origin, { action: 'gebruiker-niet-gevonden', objectType: 'gebruiker', objectId: id.slice(0, 64), result: 'geweigerd' }, deps.clock.now()));
+      throw notFound('Deze gebruiker bestaat niet of valt buiten uw organisatie.');
+    }
     return user;
   }
 
@@ -99,7 +102,7 @@ export function createUsersService(deps: PlatformDeps) {
     },
 
     async get(actor: Actor, id: string, trace: TraceContext | null, origin: RequestOrigin) {
-      const user = await loadForAdmin(actor, id);
+      const user = await loadForAdmin(actor, id, origin);
       await deps.db.transaction().execute(async (trx) => {
         await recordAudit(trx, actor, origin, { action: 'gebruiker-gelezen', objectType: 'gebruiker', objectId: user.id, subject: userSubject(deps, user.id) }, deps.clock.now());
         await recordProcessing(trx, trace, { name: 'gebruiker-lezen', processingActivity: 'va-gebruikersbeheer', subjectId: userSubject(deps, user.id), subjectIdType: 'gebruiker' });
@@ -108,7 +111,7 @@ export function createUsersService(deps: PlatformDeps) {
     },
 
     async update(actor: Actor, id: string, patch: { naam?: string; email?: string; rollen?: Role[]; actief?: boolean }, origin: RequestOrigin) {
-      const user = await loadForAdmin(actor, id);
+      const user = await loadForAdmin(actor, id, origin);
       const now = deps.clock.now();
       if (actor.kind === 'gebruiker' && actor.userId === id && (patch.actief === false || (patch.rollen && !patch.rollen.includes('functioneel-beheerder')))) {
         throw new AppError('CONFLICT', 'U kunt uw eigen account niet blokkeren of uw eigen beheerrol niet afnemen.');
@@ -122,7 +125,7 @@ export function createUsersService(deps: PlatformDeps) {
     },
 
     async resetMfa(actor: Actor, id: string, origin: RequestOrigin) {
-      await loadForAdmin(actor, id);
+      await loadForAdmin(actor, id, origin);
       const now = deps.clock.now();
       await deps.db.transaction().execute(async (trx) => {
         await trx.updateTable('gebruikers').set({ totp_geheim: null, totp_voorlopig: null, totp_ingeschreven_op: null, totp_laatste_stap: null, bijgewerkt_op: now }).where('id', '=', id).execute();
@@ -133,7 +136,7 @@ export function createUsersService(deps: PlatformDeps) {
     },
 
     async endSessions(actor: Actor, id: string, origin: RequestOrigin) {
-      await loadForAdmin(actor, id);
+      await loadForAdmin(actor, id, origin);
       const now = deps.clock.now();
       await deps.db.transaction().execute(async (trx) => {
         const n = await endUserSessions(trx, id, now);
