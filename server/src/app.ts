@@ -11,6 +11,7 @@ import type { PlatformDeps } from './platform/deps.js';
 import { installSecurityHeaders, API_VERSION } from './platform/http/headers.js';
 import { installProblemHandlers, routeRegex } from './platform/http/problem.js';
 import { installAuth } from './platform/auth/plugin.js';
+import { installInputGuard } from './platform/http/input-guard.js';
 import { identityRoutes } from './platform/identity/routes.js';
 import { oidcRoutes } from './platform/auth/oidc.js';
 import { auditRoutes } from './platform/audit/routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(deps: PlatformDeps): Promise<FastifyInstance> {
   });
 
   installSecurityHeaders(app);
+  installInputGuard(app);
   installAuth(app, deps);
 
   const webRoot = deps.config.webRoot;

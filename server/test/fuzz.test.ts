@@ -46,7 +46,7 @@ describe('fuzz', () => {
         expect(res.statusCode, `${op.method} ${url} ${payload}`).toBeLessThan(500);
         if (res.statusCode >= 400) expect(String(res.headers['content-type']), `${op.method} ${url}`).toMatch(/^application\/problem\+json/);
       }),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500) },
     );
     // The admin session is still valid afterwards (the fuzzer did not break the platform).
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);

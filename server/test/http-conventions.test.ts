@@ -91,6 +91,12 @@ describe('API conventions', () => {
     expect(JSON.stringify(bad)).not.toMatch(/at .*\.js|SyntaxError|stack/);
   });
 
+  it('refuses NUL bytes in path and body with a clear 400', async () => {
+    const body = expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/sessies', payload: { gebruikersnaam: 'a\u0000b', wachtwoord: 'xxxxxxxxxxxx' } }), 400) as { errors: Array<{ veld: string }> };
+    expect(body.errors[0]!.veld).toBe('gebruikersnaam');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/verwerkingsactiviteiten/a%00b' }), 400);
+  });
+
   it('lists every invalid field at once', async () => {
     const p = expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/sessies', payload: { gebruikersnaam: 5, extra: true } }), 400) as { errors: Array<{ veld: string }> };
     const fields = p.errors.map((e) => e.veld).sort();
