@@ -161,6 +161,16 @@ export function identityRoutes(deps: PlatformDeps) {
       },
     );
 
+    app.get(
+      '/api/v1/api-sleutels/huidig',
+      { config: { auth: 'api-sleutel', tenancy: 'eigen' }, schema: { tags: ['API-sleutels'], summary: 'Welke organisatie en scopes horen bij deze API-sleutel (voor partnersystemen)', security: [{ apiSleutel: [] }], response: ok({ type: 'object', properties: { naam: { type: 'string' }, organisatie: { type: 'object', properties: { code: { type: 'string' } } }, scopes: { type: 'array', items: { type: 'string' } } } }) } },
+      async (request) => {
+        const a = request.actor;
+        if (!a || a.kind !== 'api-sleutel') throw new AppError('NIET_INGELOGD', 'Gebruik een API-sleutel.');
+        return { naam: a.name, organisatie: { code: a.organisationCode }, scopes: a.scopes };
+      },
+    );
+
     app.delete<{ Params: { id: string } }>('/api/v1/api-sleutels/:id', { config: keysAdmin, schema: { tags: ['API-sleutels'], summary: 'API-sleutel intrekken', params: s.idParams } }, async (request, reply) => {
       await apiKeys.revoke(request.actor!, request.params.id, origin(request));
       return reply.code(204).send();
