@@ -62,6 +62,11 @@ export async function openPglite(dataDir: string): Promise<{ pglite: PGlite; loc
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection that the server drops (restart, failover, admin shutdown) must not crash
+    // the process; the pool replaces it on the next checkout.
+    pool.on('error', (err: Error & { code?: string }) => {
+      process.emitWarning(`PostgreSQL-verbinding verbroken (${err.code ?? 'onbekend'}); de pool maakt een nieuwe`, 'KnooppuntDatabaseWarning');
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
