@@ -236,14 +236,14 @@ export interface HttpSession {
   headers: Record<string, string>;
 }
 
-export async function httpLogin(baseUrl: string, user: CreatedUser): Promise<HttpSession> {
+export async function httpLogin(baseUrl: string, user: CreatedUser, stderrOf?: () => string): Promise<HttpSession> {
   const res = await fetch(`${baseUrl}/api/v1/sessies`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ gebruikersnaam: user.username, wachtwoord: user.password, totpCode: await nextTotp(user) }),
   });
   const body = await res.text();
-  if (res.status !== 201) throw new Error(`inloggen mislukt: ${res.status} ${body}`);
+  if (res.status !== 201) throw new Error(`inloggen mislukt: ${res.status} ${body}${stderrOf ? `\n${stderrOf()}` : ""}`);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const cookie = cookies.find((c) => c.split('=')[0]!.endsWith('knooppunt_sessie'));
   if (!cookie) throw new Error(`geen sessiecookie: ${cookies.join(', ')}`);

@@ -64,7 +64,7 @@ describe(`nette afsluiting met SIGTERM (${ENGINE})`, () => {
 
     expect(outcomes.filter((o) => o.error)).toEqual([]);
     for (const o of outcomes) {
-      expect(o.status).toBe(401);
+      expect(o.status, `${o.body}\n${server.stderr()}`).toBe(401);
       expect(JSON.parse(o.body!)).toMatchObject({ status: 401, code: 'INLOGGEN_MISLUKT' });
     }
     // Every response came after the signal: they were all in flight during the shutdown.

@@ -82,7 +82,7 @@ describe(`SIGKILL tijdens schrijven (${ENGINE})`, () => {
     const acknowledged = new Set<string>();
     let server = await startServer(inst);
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const session = await httpLogin(server.url, nextUser());
+      const session = await httpLogin(server.url, nextUser(), server.stderr);
       if (cycle > 0) {
         const present = await listVaCodes(server.url, session);
         const missing = [...acknowledged].filter((c) => !present.has(c));
@@ -105,7 +105,7 @@ describe(`SIGKILL tijdens schrijven (${ENGINE})`, () => {
       if (inst.engine === 'pglite') expect(readLock(inst)?.pid).toBe(server.pid);
     }
 
-    const session = await httpLogin(server.url, nextUser());
+    const session = await httpLogin(server.url, nextUser(), server.stderr);
     const present = await listVaCodes(server.url, session);
     const missing = [...acknowledged].filter((c) => !present.has(c));
     expect(missing, 'bevestigd maar verdwenen na de laatste herstart').toEqual([]);

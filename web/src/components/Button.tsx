@@ -47,3 +47,12 @@ export function Button({
 export function ButtonGroup({ children }: { children: ReactNode }) {
   return <div className="utrecht-button-group knooppunt-button-group">{children}</div>;
 }
+
+/** Verzendknop van een formulier; uitgeschakeld en als bezig gemarkeerd tijdens het verzenden. */
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+      {children}
+    </Button>
+  );
+}

@@ -1,21 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useRef } from 'react';
 import { Button } from './Button.js';
+import { TableCell, TableRow } from './Table.js';
 import { t } from '../i18n/t.js';
 
 /**
  * Bevestigingsstap (inline, geen modaal venster). De focus gaat naar de vraag;
  * na annuleren hoort de aanroeper de focus terug te zetten.
  */
-export function ConfirmPanel({
-  id,
-  question,
-  confirmLabel,
-  onConfirm,
-  onCancel,
-  busy = false,
-  danger = false,
-}: {
+export interface ConfirmPanelProps {
   id: string;
   question: string;
   confirmLabel: string;
@@ -23,7 +16,9 @@ export function ConfirmPanel({
   onCancel: () => void;
   busy?: boolean;
   danger?: boolean;
-}) {
+}
+
+export function ConfirmPanel({ id, question, confirmLabel, onConfirm, onCancel, busy = false, danger = false }: ConfirmPanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -42,5 +37,16 @@ export function ConfirmPanel({
         </Button>
       </div>
     </div>
+  );
+}
+
+/** Bevestigingsstap als extra tabelrij onder de rij waarop de actie betrekking heeft. */
+export function ConfirmRow({ colSpan, ...panel }: ConfirmPanelProps & { colSpan: number }) {
+  return (
+    <TableRow>
+      <TableCell colSpan={colSpan}>
+        <ConfirmPanel {...panel} />
+      </TableCell>
+    </TableRow>
   );
 }

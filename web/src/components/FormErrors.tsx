@@ -166,3 +166,28 @@ export function requiredErrors(values: Record<string, string>, fields: readonly 
   }
   return errors;
 }
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Voegt een e-mailfout toe als het veld geen andere fout heeft en geen geldig e-mailadres is. */
+export function checkEmail(errors: Record<string, string>, name: string, value: string): Record<string, string> {
+  if (!errors[name] && !EMAIL_PATTERN.test(value.trim())) errors[name] = t('error.email');
+  return errors;
+}
+
+/** Voegt een fout toe aan het herhaalveld als het herhaalde wachtwoord afwijkt. */
+export function checkRepeated(errors: Record<string, string>, repeatName: string, value: string, repeated: string): Record<string, string> {
+  if (!errors[repeatName] && value !== repeated) errors[repeatName] = t('error.passwordMismatch');
+  return errors;
+}
+
+/** Voegt een fout toe als het veld geen andere fout heeft en de verificatiecode geen 6 cijfers is. */
+export function checkTotpCode(errors: Record<string, string>, name: string, value: string): Record<string, string> {
+  if (!errors[name] && !/^\d{6}$/.test(cleanTotpCode(value))) errors[name] = t('error.totpFormat');
+  return errors;
+}
+
+/** Verificatiecode zonder spaties (zoals de API die verwacht). */
+export function cleanTotpCode(value: string): string {
+  return value.replace(/\s/g, '');
+}

@@ -1,22 +1,21 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useCallback, useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { api } from '../api/client.js';
 import type { AccountSessie } from '../api/types.js';
-import { StatusMessage } from '../components/Alert.js';
-import { Button } from '../components/Button.js';
+import { Alert, StatusMessage } from '../components/Alert.js';
+import { PasswordField, TotpCodeField } from '../components/AuthFields.js';
+import { Button, SubmitButton } from '../components/Button.js';
 import { RecoveryCodeList } from '../components/CodeList.js';
-import { ErrorSummary, NO_FIELDS, requiredErrors, useFormErrors } from '../components/FormErrors.js';
+import { checkRepeated, checkTotpCode, cleanTotpCode, ErrorSummary, NO_FIELDS, requiredErrors, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
-import { TextField } from '../components/FormField.js';
 import { Page } from '../components/Page.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../components/Table.js';
 import { Heading2, Paragraph, VisuallyHidden } from '../components/Typography.js';
+import { useFieldValues, useFormSubmit } from '../components/useForm.js';
 import { formatDateTime } from '../format.js';
 import { t } from '../i18n/t.js';
 import { useActiveSession, useSession } from '../session/SessionContext.js';
-import { Alert } from '../components/Alert.js';
 
 const PASSWORD_FIELDS: readonly FieldDefinition[] = [
   { name: 'huidigWachtwoord', label: t('account.currentPassword') },
@@ -29,39 +28,22 @@ function PasswordForm() {
   const mustChange = Boolean(session?.moetWachtwoordWijzigen);
   const form = useFormErrors('wachtwoord', PASSWORD_FIELDS);
   const empty = { huidigWachtwoord: '', nieuwWachtwoord: '', nieuwWachtwoordHerhalen: '' };
-  const [values, setValues] = useState(empty);
-  const [busy, setBusy] = useState(false);
+  const { values, setValues, field } = useFieldValues(form, empty);
   const [message, setMessage] = useState<string | null>(null);
 
-  const set = (name: keyof typeof empty) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((prev) => ({ ...prev, [name]: value }));
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setMessage(null);
-    const errors = requiredErrors(values, PASSWORD_FIELDS, ['huidigWachtwoord', 'nieuwWachtwoord', 'nieuwWachtwoordHerhalen']);
-    if (!errors['nieuwWachtwoordHerhalen'] && values.nieuwWachtwoord !== values.nieuwWachtwoordHerhalen) {
-      errors['nieuwWachtwoordHerhalen'] = t('error.passwordMismatch');
-    }
-    if (Object.keys(errors).length > 0) {
-      form.setClientErrors(errors);
-      return;
-    }
-    form.clear();
-    setBusy(true);
-    try {
+  const { busy, onSubmit } = useFormSubmit(form, {
+    validate: () => {
+      const errors = requiredErrors(values, PASSWORD_FIELDS, ['huidigWachtwoord', 'nieuwWachtwoord', 'nieuwWachtwoordHerhalen']);
+      checkRepeated(errors, 'nieuwWachtwoordHerhalen', values.nieuwWachtwoord, values.nieuwWachtwoordHerhalen);
+      return errors;
+    },
+    submit: async () => {
       await api.put('/account/wachtwoord', { huidigWachtwoord: values.huidigWachtwoord, nieuwWachtwoord: values.nieuwWachtwoord });
       setValues(empty);
       setMessage(t('account.passwordChanged'));
       if (mustChange) await refresh();
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section aria-labelledby="wachtwoord-titel" className="knooppunt-section">
@@ -69,41 +51,22 @@ function PasswordForm() {
       {mustChange ? <Alert type="warning">{t('account.mustChangePassword')}</Alert> : null}
       <StatusMessage message={message} />
       <ErrorSummary form={form} />
-      <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <TextField
-          id={form.fieldId('huidigWachtwoord')}
-          type="password"
-          label={t('account.currentPassword')}
-          autoComplete="current-password"
-          required
-          value={values.huidigWachtwoord}
-          onChange={set('huidigWachtwoord')}
-          error={form.errorFor('huidigWachtwoord')}
-        />
-        <TextField
-          id={form.fieldId('nieuwWachtwoord')}
-          type="password"
+      <form
+        noValidate
+        onSubmit={(event) => {
+          setMessage(null);
+          onSubmit(event);
+        }}
+      >
+        <PasswordField {...field('huidigWachtwoord')} label={t('account.currentPassword')} autoComplete="current-password" />
+        <PasswordField
+          {...field('nieuwWachtwoord')}
           label={t('account.newPassword')}
           description={t('account.newPasswordHint')}
           autoComplete="new-password"
-          required
-          value={values.nieuwWachtwoord}
-          onChange={set('nieuwWachtwoord')}
-          error={form.errorFor('nieuwWachtwoord')}
         />
-        <TextField
-          id={form.fieldId('nieuwWachtwoordHerhalen')}
-          type="password"
-          label={t('account.newPasswordRepeat')}
-          autoComplete="new-password"
-          required
-          value={values.nieuwWachtwoordHerhalen}
-          onChange={set('nieuwWachtwoordHerhalen')}
-          error={form.errorFor('nieuwWachtwoordHerhalen')}
-        />
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('account.passwordSubmit')}
-        </Button>
+        <PasswordField {...field('nieuwWachtwoordHerhalen')} label={t('account.newPasswordRepeat')} autoComplete="new-password" />
+        <SubmitButton busy={busy}>{t('account.passwordSubmit')}</SubmitButton>
       </form>
     </section>
   );
@@ -114,29 +77,17 @@ const RECOVERY_FIELDS: readonly FieldDefinition[] = [{ name: 'totpCode', label: 
 function RecoveryCodesForm() {
   const form = useFormErrors('herstelcodes', RECOVERY_FIELDS);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const clean = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(clean)) {
-      form.setClientErrors({ totpCode: t('error.totpFormat') });
-      return;
-    }
-    form.clear();
-    setBusy(true);
-    setCodes(null);
-    try {
-      const result = await api.post<{ herstelcodes: string[] }>('/account/herstelcodes', { totpCode: clean });
+  const { busy, onSubmit } = useFormSubmit(form, {
+    validate: () => checkTotpCode({}, 'totpCode', code),
+    submit: async () => {
+      setCodes(null);
+      const result = await api.post<{ herstelcodes: string[] }>('/account/herstelcodes', { totpCode: cleanTotpCode(code) });
       setCodes(result.herstelcodes);
       setCode('');
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section aria-labelledby="herstelcodes-titel" className="knooppunt-section">
@@ -145,24 +96,14 @@ function RecoveryCodesForm() {
       <StatusMessage message={codes ? t('account.recoveryCreated') : null} />
       {codes ? <RecoveryCodeList codes={codes} /> : null}
       <ErrorSummary form={form} />
-      <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <TextField
+      <form noValidate onSubmit={onSubmit}>
+        <TotpCodeField
           id={form.fieldId('totpCode')}
-          label={t('login.totp')}
-          description={t('login.totpHint')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={6}
-          required
-          className="knooppunt-textbox--code"
           value={code}
           onChange={(event) => setCode(event.currentTarget.value)}
           error={form.errorFor('totpCode')}
         />
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('account.recoverySubmit')}
-        </Button>
+        <SubmitButton busy={busy}>{t('account.recoverySubmit')}</SubmitButton>
       </form>
     </section>
   );

@@ -1,22 +1,24 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { Fragment, useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { Fragment, useState } from 'react';
 import { api } from '../api/client.js';
 import { ALLE_SCOPES } from '../api/types.js';
 import type { ApiSleutel, Organisatie } from '../api/types.js';
 import { useApiGet } from '../api/useApi.js';
-import { Alert, StatusMessage } from '../components/Alert.js';
-import { Button } from '../components/Button.js';
-import { SecretValue } from '../components/CodeList.js';
-import { ConfirmPanel } from '../components/Confirm.js';
-import { ErrorSummary, NO_FIELDS, requiredErrors, useFormErrors } from '../components/FormErrors.js';
+import { StatusMessage } from '../components/Alert.js';
+import { Button, SubmitButton } from '../components/Button.js';
+import { OneTimeSecretAlert } from '../components/CodeList.js';
+import { ConfirmRow } from '../components/Confirm.js';
+import { ErrorSummary, requiredErrors, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
 import { CheckboxGroup, SelectField, TextField } from '../components/FormField.js';
 import { LoadError } from '../components/LoadError.js';
 import { Page } from '../components/Page.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../components/Table.js';
+import { ListTable } from '../components/ListTable.js';
+import { TableCell, TableHeaderCell, TableRow } from '../components/Table.js';
 import { Code, Heading2, Paragraph, VisuallyHidden } from '../components/Typography.js';
+import { useConfirmedAction } from '../components/useConfirmedAction.js';
+import { useFormSubmit } from '../components/useForm.js';
 import { formatDateTime } from '../format.js';
 import { t, tMaybe } from '../i18n/t.js';
 
@@ -33,25 +35,15 @@ function AddKeyForm({ organisations, onCreated }: { organisations: Organisatie[]
   const [naam, setNaam] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [organisatieId, setOrganisatieId] = useState('');
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ naam: string; sleutel: string } | null>(null);
-  const createdRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (created) createdRef.current?.focus();
-  }, [created]);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors = requiredErrors({ naam }, FIELDS, ['naam']);
-    if (scopes.length === 0) errors['scopes'] = t('error.chooseOne', { veld: 'scope' });
-    if (Object.keys(errors).length > 0) {
-      form.setClientErrors(errors);
-      return;
-    }
-    form.clear();
-    setBusy(true);
-    try {
+  const { busy, onSubmit } = useFormSubmit(form, {
+    validate: () => {
+      const errors = requiredErrors({ naam }, FIELDS, ['naam']);
+      if (scopes.length === 0) errors['scopes'] = t('error.chooseOne', { veld: 'scope' });
+      return errors;
+    },
+    submit: async () => {
       const body: { naam: string; scopes: string[]; organisatieId?: string } = { naam: naam.trim(), scopes };
       if (organisatieId) body.organisatieId = organisatieId;
       const result = await api.post<{ apiSleutel: ApiSleutel; sleutel: string }>('/api-sleutels', body);
@@ -60,29 +52,26 @@ function AddKeyForm({ organisations, onCreated }: { organisations: Organisatie[]
       setScopes([]);
       setOrganisatieId('');
       onCreated();
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section aria-labelledby="api-sleutel-nieuw-titel" className="knooppunt-section">
       <Heading2 id="api-sleutel-nieuw-titel">{t('keys.addTitle')}</Heading2>
       {created ? (
-        <Alert type="warning" focusable ref={createdRef} role="status">
-          <p className="utrecht-paragraph knooppunt-alert__title">{created.naam}</p>
-          <p className="utrecht-paragraph">{t('keys.newKeyWarning')}</p>
-          <SecretValue label={t('keys.newKeyLabel')} value={created.sleutel} testId="nieuwe-api-sleutel" />
-          <Button appearance="secondary-action-button" onClick={() => setCreated(null)}>
-            {t('keys.newKeyDone')}
-          </Button>
-        </Alert>
+        <OneTimeSecretAlert
+          title={created.naam}
+          warning={t('keys.newKeyWarning')}
+          label={t('keys.newKeyLabel')}
+          value={created.sleutel}
+          testId="nieuwe-api-sleutel"
+          doneLabel={t('keys.newKeyDone')}
+          onDone={() => setCreated(null)}
+        />
       ) : null}
       <Paragraph>{t('app.requiredNote')}</Paragraph>
       <ErrorSummary form={form} />
-      <form noValidate onSubmit={(event) => void onSubmit(event)}>
+      <form noValidate onSubmit={onSubmit}>
         <TextField
           id={form.fieldId('naam')}
           label={t('keys.name')}
@@ -111,9 +100,7 @@ function AddKeyForm({ organisations, onCreated }: { organisations: Organisatie[]
           onChange={(event) => setOrganisatieId(event.currentTarget.value)}
           error={form.errorFor('organisatieId')}
         />
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('keys.addSubmit')}
-        </Button>
+        <SubmitButton busy={busy}>{t('keys.addSubmit')}</SubmitButton>
       </form>
     </section>
   );
@@ -122,128 +109,90 @@ function AddKeyForm({ organisations, onCreated }: { organisations: Organisatie[]
 export function ApiKeysPage() {
   const keys = useApiGet<{ apiSleutels: ApiSleutel[] }>('/api-sleutels');
   const organisations = useApiGet<{ organisaties: Organisatie[] }>('/organisaties');
-  const actionErrors = useFormErrors('api-sleutel-actie', NO_FIELDS);
-  const [pending, setPending] = useState<ApiSleutel | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const focusAfter = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!pending && focusAfter.current) {
-      document.getElementById(focusAfter.current)?.focus();
-      focusAfter.current = null;
-    }
-  });
-
-  const confirm = async () => {
-    if (!pending) return;
-    const key = pending;
-    setBusy(true);
-    try {
+  const revoke = useConfirmedAction<ApiSleutel>('api-sleutel-actie', {
+    returnFocusId: (key) => `api-sleutel-${key.id}-intrekken`,
+    successFocusId: () => 'api-sleutels-titel',
+    perform: async (key) => {
       await api.delete(`/api-sleutels/${encodeURIComponent(key.id)}`);
       await keys.reload();
-      focusAfter.current = 'api-sleutels-titel';
-      setPending(null);
-      setMessage(t('keys.revoked', { naam: key.naam }));
-    } catch (error) {
-      focusAfter.current = `api-sleutel-${key.id}-intrekken`;
-      setPending(null);
-      actionErrors.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('keys.revoked', { naam: key.naam });
+    },
+  });
 
   const list = keys.data?.apiSleutels ?? [];
 
   return (
     <Page title={t('keys.title')}>
       <Paragraph>{t('keys.intro')}</Paragraph>
-      <StatusMessage message={message} testId="actie-resultaat" />
-      <ErrorSummary form={actionErrors} />
+      <StatusMessage message={revoke.message} testId="actie-resultaat" />
+      <ErrorSummary form={revoke.errors} />
       <LoadError error={keys.error} />
       <Heading2 id="api-sleutels-titel" tabIndex={-1} className="knooppunt-visually-hidden">
         {t('keys.caption')}
       </Heading2>
-      {keys.loading && !keys.data ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
-      {keys.data ? (
-        list.length === 0 ? (
-          <Paragraph>{t('keys.empty')}</Paragraph>
-        ) : (
-          <Table caption={t('keys.caption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('keys.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('keys.prefix')}</TableHeaderCell>
-                <TableHeaderCell>{t('keys.scopes')}</TableHeaderCell>
-                <TableHeaderCell>{t('keys.organisation')}</TableHeaderCell>
-                <TableHeaderCell>{t('keys.created')}</TableHeaderCell>
-                <TableHeaderCell>{t('keys.lastUsed')}</TableHeaderCell>
-                <TableHeaderCell>{t('keys.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('keys.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.map((key) => (
-                <Fragment key={key.id}>
-                  <TableRow>
-                    <TableHeaderCell scope="row">{key.naam}</TableHeaderCell>
-                    <TableCell>
-                      <Code>{key.prefix}…</Code>
-                    </TableCell>
-                    <TableCell>{key.scopes.join(', ')}</TableCell>
-                    <TableCell>{key.organisatie?.naam ?? ''}</TableCell>
-                    <TableCell>{formatDateTime(key.aangemaaktOp)}</TableCell>
-                    <TableCell>{key.laatstGebruiktOp ? formatDateTime(key.laatstGebruiktOp) : t('keys.neverUsed')}</TableCell>
-                    <TableCell>
-                      {key.ingetrokkenOp ? (
-                        <StatusBadge status="danger">{t('keys.statusRevoked', { datum: formatDateTime(key.ingetrokkenOp) })}</StatusBadge>
-                      ) : (
-                        <StatusBadge status="success">{t('keys.statusActive')}</StatusBadge>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {key.ingetrokkenOp ? null : (
-                        <Button
-                          id={`api-sleutel-${key.id}-intrekken`}
-                          appearance="secondary-action-button"
-                          hint="danger"
-                          onClick={() => {
-                            setMessage(null);
-                            actionErrors.clear();
-                            setPending(key);
-                          }}
-                        >
-                          {t('keys.revoke')}
-                          <VisuallyHidden> {key.naam}</VisuallyHidden>
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                  {pending?.id === key.id ? (
-                    <TableRow>
-                      <TableCell colSpan={8}>
-                        <ConfirmPanel
-                          id={`bevestig-${key.id}`}
-                          question={t('keys.confirmRevoke', { naam: key.naam })}
-                          confirmLabel={t('keys.confirmYesRevoke')}
-                          onConfirm={() => void confirm()}
-                          onCancel={() => {
-                            focusAfter.current = `api-sleutel-${key.id}-intrekken`;
-                            setPending(null);
-                          }}
-                          busy={busy}
-                          danger
-                        />
-                      </TableCell>
-                    </TableRow>
-                  ) : null}
-                </Fragment>
-              ))}
-            </TableBody>
-          </Table>
-        )
-      ) : null}
+      <ListTable
+        loading={keys.loading}
+        items={keys.data?.apiSleutels ?? null}
+        empty={t('keys.empty')}
+        caption={t('keys.caption')}
+        columns={[
+          t('keys.name'),
+          t('keys.prefix'),
+          t('keys.scopes'),
+          t('keys.organisation'),
+          t('keys.created'),
+          t('keys.lastUsed'),
+          t('keys.status'),
+          t('keys.actions'),
+        ]}
+      >
+        {list.map((key) => (
+          <Fragment key={key.id}>
+            <TableRow>
+              <TableHeaderCell scope="row">{key.naam}</TableHeaderCell>
+              <TableCell>
+                <Code>{key.prefix}…</Code>
+              </TableCell>
+              <TableCell>{key.scopes.join(', ')}</TableCell>
+              <TableCell>{key.organisatie?.naam ?? ''}</TableCell>
+              <TableCell>{formatDateTime(key.aangemaaktOp)}</TableCell>
+              <TableCell>{key.laatstGebruiktOp ? formatDateTime(key.laatstGebruiktOp) : t('keys.neverUsed')}</TableCell>
+              <TableCell>
+                {key.ingetrokkenOp ? (
+                  <StatusBadge status="danger">{t('keys.statusRevoked', { datum: formatDateTime(key.ingetrokkenOp) })}</StatusBadge>
+                ) : (
+                  <StatusBadge status="success">{t('keys.statusActive')}</StatusBadge>
+                )}
+              </TableCell>
+              <TableCell>
+                {key.ingetrokkenOp ? null : (
+                  <Button
+                    id={`api-sleutel-${key.id}-intrekken`}
+                    appearance="secondary-action-button"
+                    hint="danger"
+                    onClick={() => revoke.ask(key)}
+                  >
+                    {t('keys.revoke')}
+                    <VisuallyHidden> {key.naam}</VisuallyHidden>
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+            {revoke.pending?.id === key.id ? (
+              <ConfirmRow
+                colSpan={8}
+                id={`bevestig-${key.id}`}
+                question={t('keys.confirmRevoke', { naam: key.naam })}
+                confirmLabel={t('keys.confirmYesRevoke')}
+                onConfirm={revoke.confirm}
+                onCancel={revoke.cancel}
+                busy={revoke.busy}
+                danger
+              />
+            ) : null}
+          </Fragment>
+        ))}
+      </ListTable>
       <AddKeyForm organisations={organisations.data?.organisaties ?? []} onCreated={() => void keys.reload()} />
     </Page>
   );

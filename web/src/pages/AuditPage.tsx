@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { api } from '../api/client.js';
 import type { AuditFilter, AuditRegel } from '../api/types.js';
 import { StatusMessage } from '../components/Alert.js';
-import { Button } from '../components/Button.js';
+import { Button, SubmitButton } from '../components/Button.js';
 import { ErrorSummary, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
 import { TextField } from '../components/FormField.js';
@@ -12,6 +12,7 @@ import { Page } from '../components/Page.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../components/Table.js';
 import { Heading2, Paragraph } from '../components/Typography.js';
+import { useFieldValues } from '../components/useForm.js';
 import { formatDateTime } from '../format.js';
 import { t } from '../i18n/t.js';
 
@@ -69,7 +70,7 @@ function actorLabel(regel: AuditRegel): string {
 export function AuditPage() {
   const form = useFormErrors('audit', FIELDS);
   const { setError } = form;
-  const [values, setValues] = useState<FilterValues>(EMPTY);
+  const { values, field } = useFieldValues(form, EMPTY);
   const [activeFilter, setActiveFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<{ regels: AuditRegel[]; totaal: number } | null>(null);
@@ -107,11 +108,6 @@ export function AuditPage() {
   useEffect(() => {
     void search({}, 1);
   }, [search]);
-
-  const set = (name: keyof FilterValues) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((prev) => ({ ...prev, [name]: value }));
-  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -159,63 +155,43 @@ export function AuditPage() {
         <form noValidate onSubmit={onSubmit} className="knooppunt-filter-form">
           <div className="knooppunt-filter-grid">
             <TextField
-              id={form.fieldId('actor')}
+              {...field('actor')}
               label={t('audit.actor')}
               autoComplete="off"
               spellCheck={false}
-              value={values.actor}
-              onChange={set('actor')}
-              error={form.errorFor('actor')}
             />
             <TextField
-              id={form.fieldId('objectType')}
+              {...field('objectType')}
               label={t('audit.objectType')}
               autoComplete="off"
               spellCheck={false}
-              value={values.objectType}
-              onChange={set('objectType')}
-              error={form.errorFor('objectType')}
             />
             <TextField
-              id={form.fieldId('objectId')}
+              {...field('objectId')}
               label={t('audit.objectId')}
               autoComplete="off"
               spellCheck={false}
-              value={values.objectId}
-              onChange={set('objectId')}
-              error={form.errorFor('objectId')}
             />
             <TextField
-              id={form.fieldId('betrokkene')}
+              {...field('betrokkene')}
               label={t('audit.betrokkene')}
               description={t('audit.betrokkeneHint')}
               autoComplete="off"
               spellCheck={false}
-              value={values.betrokkene}
-              onChange={set('betrokkene')}
-              error={form.errorFor('betrokkene')}
             />
             <TextField
-              id={form.fieldId('van')}
+              {...field('van')}
               type="date"
               label={t('audit.from')}
-              value={values.van}
-              onChange={set('van')}
-              error={form.errorFor('van')}
             />
             <TextField
-              id={form.fieldId('tot')}
+              {...field('tot')}
               type="date"
               label={t('audit.to')}
-              value={values.tot}
-              onChange={set('tot')}
-              error={form.errorFor('tot')}
             />
           </div>
           <div className="knooppunt-button-group">
-            <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-              {t('audit.search')}
-            </Button>
+            <SubmitButton busy={busy}>{t('audit.search')}</SubmitButton>
             <Button appearance="secondary-action-button" busy={exporting} disabled={exporting} onClick={() => void onExport()}>
               {t('audit.export')}
             </Button>

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { Alert } from '../components/Alert.js';
-import { Button } from '../components/Button.js';
-import { ErrorSummary, requiredErrors, useFormErrors } from '../components/FormErrors.js';
+import { PasswordField } from '../components/AuthFields.js';
+import { SubmitButton } from '../components/Button.js';
+import { checkEmail, checkRepeated, ErrorSummary, requiredErrors, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
 import { TextField } from '../components/FormField.js';
 import { Link } from '../components/Link.js';
 import { Page } from '../components/Page.js';
 import { Paragraph } from '../components/Typography.js';
+import { useFieldValues, useFormSubmit } from '../components/useForm.js';
 import { t } from '../i18n/t.js';
 import { useSession } from '../session/SessionContext.js';
 
@@ -29,7 +30,7 @@ type Values = Record<'installatiecode' | 'gebruikersnaam' | 'naam' | 'email' | '
 export function InstallationPage() {
   const { omgeving, refreshOmgeving } = useSession();
   const form = useFormErrors('installatie', FIELDS);
-  const [values, setValues] = useState<Values>({
+  const { values, field } = useFieldValues<keyof Values>(form, {
     installatiecode: '',
     gebruikersnaam: '',
     naam: '',
@@ -37,7 +38,6 @@ export function InstallationPage() {
     wachtwoord: '',
     wachtwoordHerhalen: '',
   });
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const successRef = useRef<HTMLDivElement>(null);
 
@@ -45,25 +45,13 @@ export function InstallationPage() {
     if (created) successRef.current?.focus();
   }, [created]);
 
-  const set = (name: keyof Values) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((prev) => ({ ...prev, [name]: value }));
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors = requiredErrors(values, FIELDS, REQUIRED);
-    if (!errors['email'] && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors['email'] = t('error.email');
-    if (!errors['wachtwoordHerhalen'] && values.wachtwoord !== values.wachtwoordHerhalen) {
-      errors['wachtwoordHerhalen'] = t('error.passwordMismatch');
-    }
-    if (Object.keys(errors).length > 0) {
-      form.setClientErrors(errors);
-      return;
-    }
-    form.clear();
-    setBusy(true);
-    try {
+  const { busy, onSubmit } = useFormSubmit(form, {
+    validate: () => {
+      const errors = requiredErrors(values, FIELDS, REQUIRED);
+      checkEmail(errors, 'email', values.email);
+      return checkRepeated(errors, 'wachtwoordHerhalen', values.wachtwoord, values.wachtwoordHerhalen);
+    },
+    submit: async () => {
       await api.post('/installatie/eerste-beheerder', {
         installatiecode: values.installatiecode.trim(),
         gebruikersnaam: values.gebruikersnaam.trim(),
@@ -73,13 +61,12 @@ export function InstallationPage() {
       });
       setCreated(values.gebruikersnaam.trim());
       void refreshOmgeving();
-    } catch (error) {
+    },
+    onError: (error) => {
       if (error instanceof ApiError && error.status === 404) form.setGeneral(t('install.notNeeded'));
       else form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   if (created) {
     return (
@@ -108,71 +95,43 @@ export function InstallationPage() {
         ) : null}
         <Paragraph>{t('app.requiredNote')}</Paragraph>
         <ErrorSummary form={form} />
-        <form noValidate onSubmit={(event) => void onSubmit(event)}>
+        <form noValidate onSubmit={onSubmit}>
           <TextField
-            id={form.fieldId('installatiecode')}
+            {...field('installatiecode')}
             label={t('install.code')}
             autoComplete="off"
             spellCheck={false}
             required
-            value={values.installatiecode}
-            onChange={set('installatiecode')}
-            error={form.errorFor('installatiecode')}
           />
           <TextField
-            id={form.fieldId('gebruikersnaam')}
+            {...field('gebruikersnaam')}
             label={t('install.username')}
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             required
-            value={values.gebruikersnaam}
-            onChange={set('gebruikersnaam')}
-            error={form.errorFor('gebruikersnaam')}
           />
           <TextField
-            id={form.fieldId('naam')}
+            {...field('naam')}
             label={t('install.name')}
             autoComplete="name"
             required
-            value={values.naam}
-            onChange={set('naam')}
-            error={form.errorFor('naam')}
           />
           <TextField
-            id={form.fieldId('email')}
+            {...field('email')}
             type="email"
             label={t('install.email')}
             autoComplete="email"
             required
-            value={values.email}
-            onChange={set('email')}
-            error={form.errorFor('email')}
           />
-          <TextField
-            id={form.fieldId('wachtwoord')}
-            type="password"
+          <PasswordField
+            {...field('wachtwoord')}
             label={t('install.password')}
             description={t('install.passwordHint')}
             autoComplete="new-password"
-            required
-            value={values.wachtwoord}
-            onChange={set('wachtwoord')}
-            error={form.errorFor('wachtwoord')}
           />
-          <TextField
-            id={form.fieldId('wachtwoordHerhalen')}
-            type="password"
-            label={t('install.passwordRepeat')}
-            autoComplete="new-password"
-            required
-            value={values.wachtwoordHerhalen}
-            onChange={set('wachtwoordHerhalen')}
-            error={form.errorFor('wachtwoordHerhalen')}
-          />
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-            {t('install.submit')}
-          </Button>
+          <PasswordField {...field('wachtwoordHerhalen')} label={t('install.passwordRepeat')} autoComplete="new-password" />
+          <SubmitButton busy={busy}>{t('install.submit')}</SubmitButton>
         </form>
       </div>
     </Page>

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api/client.js';
 import type { Sessie } from '../api/types.js';
 import { Alert } from '../components/Alert.js';
-import { Button } from '../components/Button.js';
-import { ErrorSummary, requiredErrors, useFormErrors } from '../components/FormErrors.js';
+import { PasswordField, TotpCodeField } from '../components/AuthFields.js';
+import { Button, SubmitButton } from '../components/Button.js';
+import { checkTotpCode, cleanTotpCode, ErrorSummary, requiredErrors, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
 import { TextField } from '../components/FormField.js';
 import { ButtonLink, Link } from '../components/Link.js';
 import { Page } from '../components/Page.js';
 import { Paragraph } from '../components/Typography.js';
+import { useFieldValues, useFormSubmit } from '../components/useForm.js';
 import { t } from '../i18n/t.js';
 import { useSession } from '../session/SessionContext.js';
 
@@ -28,10 +29,9 @@ export function LoginPage() {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
   const form = useFormErrors('inloggen', FIELDS);
-  const [values, setValues] = useState({ gebruikersnaam: '', wachtwoord: '', totpCode: '', herstelcode: '' });
+  const { values, field } = useFieldValues(form, { gebruikersnaam: '', wachtwoord: '', totpCode: '', herstelcode: '' });
   const [mfaStep, setMfaStep] = useState(false);
   const [useRecovery, setUseRecovery] = useState(false);
-  const [busy, setBusy] = useState(false);
   const secondFactorRef = useRef<HTMLInputElement>(null);
   const [focusSecondFactor, setFocusSecondFactor] = useState(0);
 
@@ -39,40 +39,26 @@ export function LoginPage() {
     if (focusSecondFactor > 0) secondFactorRef.current?.focus();
   }, [focusSecondFactor]);
 
-  const set = (name: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((prev) => ({ ...prev, [name]: value }));
-  };
-
   const secondFactorField = useRecovery ? 'herstelcode' : 'totpCode';
   const required = useMemo(
     () => (mfaStep ? ['gebruikersnaam', 'wachtwoord', secondFactorField] : ['gebruikersnaam', 'wachtwoord']),
     [mfaStep, secondFactorField],
   );
 
-  if (session?.status === 'actief') return <Navigate to={from ?? '/'} replace />;
-  if (session?.status === 'mfa-inschrijving') return <Navigate to="/mfa-inschrijving" replace />;
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors = requiredErrors(values, FIELDS, required);
-    if (mfaStep && !useRecovery && !errors['totpCode'] && !/^\d{6}$/.test(values.totpCode.replace(/\s/g, ''))) {
-      errors['totpCode'] = t('error.totpFormat');
-    }
-    if (Object.keys(errors).length > 0) {
-      form.setClientErrors(errors);
-      return;
-    }
-    form.clear();
-    setBusy(true);
-    try {
+  const { busy, onSubmit } = useFormSubmit(form, {
+    validate: () => {
+      const errors = requiredErrors(values, FIELDS, required);
+      return mfaStep && !useRecovery ? checkTotpCode(errors, 'totpCode', values.totpCode) : errors;
+    },
+    submit: async () => {
       const body: Record<string, string> = { gebruikersnaam: values.gebruikersnaam.trim(), wachtwoord: values.wachtwoord };
       if (mfaStep && useRecovery) body['herstelcode'] = values.herstelcode.trim();
-      if (mfaStep && !useRecovery) body['totpCode'] = values.totpCode.replace(/\s/g, '');
+      if (mfaStep && !useRecovery) body['totpCode'] = cleanTotpCode(values.totpCode);
       const sessie = await api.post<Sessie>('/sessies', body);
       setSession(sessie);
       void navigate(sessie.status === 'mfa-inschrijving' ? '/mfa-inschrijving' : (from ?? '/'), { replace: true });
-    } catch (error) {
+    },
+    onError: (error) => {
       if (error instanceof ApiError && error.code === 'MFA_VEREIST' && !mfaStep) {
         setMfaStep(true);
         setFocusSecondFactor((n) => n + 1);
@@ -81,10 +67,11 @@ export function LoginPage() {
       } else {
         form.setError(error);
       }
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+
+  if (session?.status === 'actief') return <Navigate to={from ?? '/'} replace />;
+  if (session?.status === 'mfa-inschrijving') return <Navigate to="/mfa-inschrijving" replace />;
 
   const toggleRecovery = () => {
     setUseRecovery(!useRecovery);
@@ -104,30 +91,17 @@ export function LoginPage() {
           </Alert>
         ) : null}
         <ErrorSummary form={form} />
-        <form noValidate onSubmit={(event) => void onSubmit(event)}>
+        <form noValidate onSubmit={onSubmit}>
           <TextField
-            id={form.fieldId('gebruikersnaam')}
+            {...field('gebruikersnaam')}
             name="gebruikersnaam"
             label={t('login.username')}
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             required
-            value={values.gebruikersnaam}
-            onChange={set('gebruikersnaam')}
-            error={form.errorFor('gebruikersnaam')}
           />
-          <TextField
-            id={form.fieldId('wachtwoord')}
-            name="wachtwoord"
-            type="password"
-            label={t('login.password')}
-            autoComplete="current-password"
-            required
-            value={values.wachtwoord}
-            onChange={set('wachtwoord')}
-            error={form.errorFor('wachtwoord')}
-          />
+          <PasswordField {...field('wachtwoord')} name="wachtwoord" label={t('login.password')} autoComplete="current-password" />
           {mfaStep ? (
             <>
               {!form.hasErrors ? (
@@ -139,7 +113,7 @@ export function LoginPage() {
                 <TextField
                   key="herstelcode"
                   ref={secondFactorRef}
-                  id={form.fieldId('herstelcode')}
+                  {...field('herstelcode')}
                   name="herstelcode"
                   label={t('login.recoveryCode')}
                   description={t('login.recoveryCodeHint')}
@@ -147,28 +121,9 @@ export function LoginPage() {
                   autoCapitalize="none"
                   spellCheck={false}
                   required
-                  value={values.herstelcode}
-                  onChange={set('herstelcode')}
-                  error={form.errorFor('herstelcode')}
                 />
               ) : (
-                <TextField
-                  key="totpCode"
-                  ref={secondFactorRef}
-                  id={form.fieldId('totpCode')}
-                  name="totpCode"
-                  label={t('login.totp')}
-                  description={t('login.totpHint')}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  pattern="[0-9]*"
-                  maxLength={6}
-                  required
-                  className="knooppunt-textbox--code"
-                  value={values.totpCode}
-                  onChange={set('totpCode')}
-                  error={form.errorFor('totpCode')}
-                />
+                <TotpCodeField key="totpCode" ref={secondFactorRef} {...field('totpCode')} name="totpCode" />
               )}
               <p className="utrecht-paragraph">
                 <Button appearance="subtle-button" onClick={toggleRecovery}>
@@ -177,9 +132,7 @@ export function LoginPage() {
               </p>
             </>
           ) : null}
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-            {t('login.submit')}
-          </Button>
+          <SubmitButton busy={busy}>{t('login.submit')}</SubmitButton>
         </form>
         {omgeving?.oidc ? (
           <div className="knooppunt-login-alternative">

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.js';
 import type { TotpBevestiging, TotpInschrijving } from '../api/types.js';
 import { Alert } from '../components/Alert.js';
-import { Button } from '../components/Button.js';
+import { TotpCodeField } from '../components/AuthFields.js';
+import { Button, SubmitButton } from '../components/Button.js';
 import { RecoveryCodeList } from '../components/CodeList.js';
-import { ErrorSummary, useFormErrors } from '../components/FormErrors.js';
+import { checkTotpCode, cleanTotpCode, ErrorSummary, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
-import { TextField } from '../components/FormField.js';
 import { Page } from '../components/Page.js';
 import { Heading2, Paragraph } from '../components/Typography.js';
+import { useFormSubmit } from '../components/useForm.js';
 import { groupInBlocks, toBase64 } from '../format.js';
 import { t } from '../i18n/t.js';
 import { useSession } from '../session/SessionContext.js';
@@ -26,7 +26,6 @@ export function MfaEnrolmentPage() {
   const [enrolment, setEnrolment] = useState<TotpInschrijving | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState<TotpBevestiging | null>(null);
   const started = useRef(false);
   const recoveryHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -47,26 +46,15 @@ export function MfaEnrolmentPage() {
     if (confirmed) recoveryHeadingRef.current?.focus();
   }, [confirmed]);
 
+  const { busy, onSubmit } = useFormSubmit(form, {
+    validate: () => checkTotpCode({}, 'totpCode', code),
+    submit: async () => {
+      setConfirmed(await api.post<TotpBevestiging>('/sessies/huidig/totp-bevestiging', { totpCode: cleanTotpCode(code) }));
+    },
+  });
+
   if (session === null) return <Navigate to="/inloggen" replace />;
   if (session?.status === 'actief' && !confirmed) return <Navigate to="/" replace />;
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const clean = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(clean)) {
-      form.setClientErrors({ totpCode: t('error.totpFormat') });
-      return;
-    }
-    form.clear();
-    setBusy(true);
-    try {
-      setConfirmed(await api.post<TotpBevestiging>('/sessies/huidig/totp-bevestiging', { totpCode: clean }));
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const onDone = () => {
     if (!confirmed) return;
@@ -120,25 +108,15 @@ export function MfaEnrolmentPage() {
               </code>
             </p>
             <Heading2>{t('mfa.step2')}</Heading2>
-            <form noValidate onSubmit={(event) => void onSubmit(event)}>
-              <TextField
+            <form noValidate onSubmit={onSubmit}>
+              <TotpCodeField
                 id={form.fieldId('totpCode')}
                 name="totpCode"
-                label={t('login.totp')}
-                description={t('login.totpHint')}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]*"
-                maxLength={6}
-                required
-                className="knooppunt-textbox--code"
                 value={code}
                 onChange={(event) => setCode(event.currentTarget.value)}
                 error={form.errorFor('totpCode')}
               />
-              <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-                {t('mfa.confirm')}
-              </Button>
+              <SubmitButton busy={busy}>{t('mfa.confirm')}</SubmitButton>
             </form>
           </>
         ) : null}

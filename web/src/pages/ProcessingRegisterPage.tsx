@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { api } from '../api/client.js';
 import type { Verwerkingsactiviteit } from '../api/types.js';
 import { useApiGet } from '../api/useApi.js';
 import { Alert, StatusMessage } from '../components/Alert.js';
-import { Button } from '../components/Button.js';
+import { Button, SubmitButton } from '../components/Button.js';
 import { ErrorSummary, requiredErrors, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
 import { CheckboxField, TextareaField, TextField } from '../components/FormField.js';
 import { LoadError } from '../components/LoadError.js';
 import { Page } from '../components/Page.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../components/Table.js';
+import { ListTable } from '../components/ListTable.js';
+import { TableCell, TableHeaderCell, TableRow } from '../components/Table.js';
 import { Heading2, Paragraph, VisuallyHidden } from '../components/Typography.js';
+import { useFieldValues, useFormSubmit } from '../components/useForm.js';
 import { t } from '../i18n/t.js';
 import { useSession } from '../session/SessionContext.js';
 
@@ -70,44 +71,31 @@ function ActivityForm({
     bewaartermijn: activity?.bewaartermijn ?? '',
     verantwoordelijke: activity?.verantwoordelijke ?? '',
   };
-  const [values, setValues] = useState<TextValues>(initial);
+  const { values, setValues, field } = useFieldValues(form, initial);
   const [actief, setActief] = useState(activity?.actief ?? true);
-  const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (activity) headingRef.current?.focus();
   }, [activity]);
 
-  const set = (name: keyof TextValues) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((prev) => ({ ...prev, [name]: value }));
-  };
-
   // De API levert categorieën als tekst; een lijstvorm (oudere/toekomstige versie) blijft een lijst.
   const asOriginalShape = (text: string, original: string[] | string | undefined): string[] | string =>
     Array.isArray(original) ? textToList(text) : text.trim();
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const errors = requiredErrors(values, FIELDS, REQUIRED);
-    if (Object.keys(errors).length > 0) {
-      form.setClientErrors(errors);
-      return;
-    }
-    form.clear();
-    setBusy(true);
-    const body = {
-      naam: values.naam.trim(),
-      doel: values.doel.trim(),
-      grondslag: values.grondslag.trim(),
-      categorieenBetrokkenen: asOriginalShape(values.categorieenBetrokkenen, activity?.categorieenBetrokkenen),
-      categorieenGegevens: asOriginalShape(values.categorieenGegevens, activity?.categorieenGegevens),
-      bewaartermijn: values.bewaartermijn.trim(),
-      verantwoordelijke: values.verantwoordelijke.trim(),
-      actief,
-    };
-    try {
+  const { busy, onSubmit } = useFormSubmit(form, {
+    validate: () => requiredErrors(values, FIELDS, REQUIRED),
+    submit: async () => {
+      const body = {
+        naam: values.naam.trim(),
+        doel: values.doel.trim(),
+        grondslag: values.grondslag.trim(),
+        categorieenBetrokkenen: asOriginalShape(values.categorieenBetrokkenen, activity?.categorieenBetrokkenen),
+        categorieenGegevens: asOriginalShape(values.categorieenGegevens, activity?.categorieenGegevens),
+        bewaartermijn: values.bewaartermijn.trim(),
+        verantwoordelijke: values.verantwoordelijke.trim(),
+        actief,
+      };
       if (activity) await api.put(`/verwerkingsactiviteiten/${encodeURIComponent(activity.id)}`, body);
       else await api.post('/verwerkingsactiviteiten', body);
       if (!activity) {
@@ -115,12 +103,8 @@ function ActivityForm({
         setActief(true);
       }
       onSaved(body.naam);
-    } catch (error) {
-      form.setError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const headingId = `${formId}-titel`;
   return (
@@ -130,52 +114,37 @@ function ActivityForm({
       </Heading2>
       <Paragraph>{t('app.requiredNote')}</Paragraph>
       <ErrorSummary form={form} />
-      <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <TextField id={form.fieldId('naam')} label={t('register.name')} required value={values.naam} onChange={set('naam')} error={form.errorFor('naam')} />
-        <TextareaField id={form.fieldId('doel')} label={t('register.purpose')} required rows={3} value={values.doel} onChange={set('doel')} error={form.errorFor('doel')} />
+      <form noValidate onSubmit={onSubmit}>
+        <TextField {...field('naam')} label={t('register.name')} required />
+        <TextareaField {...field('doel')} label={t('register.purpose')} required rows={3} />
         <TextField
-          id={form.fieldId('grondslag')}
+          {...field('grondslag')}
           label={t('register.basis')}
           required
-          value={values.grondslag}
-          onChange={set('grondslag')}
-          error={form.errorFor('grondslag')}
         />
         <TextareaField
-          id={form.fieldId('categorieenBetrokkenen')}
+          {...field('categorieenBetrokkenen')}
           label={t('register.subjects')}
           description={t('register.multiHint')}
           required
           rows={3}
-          value={values.categorieenBetrokkenen}
-          onChange={set('categorieenBetrokkenen')}
-          error={form.errorFor('categorieenBetrokkenen')}
         />
         <TextareaField
-          id={form.fieldId('categorieenGegevens')}
+          {...field('categorieenGegevens')}
           label={t('register.data')}
           description={t('register.multiHint')}
           required
           rows={3}
-          value={values.categorieenGegevens}
-          onChange={set('categorieenGegevens')}
-          error={form.errorFor('categorieenGegevens')}
         />
         <TextField
-          id={form.fieldId('bewaartermijn')}
+          {...field('bewaartermijn')}
           label={t('register.retention')}
           required
-          value={values.bewaartermijn}
-          onChange={set('bewaartermijn')}
-          error={form.errorFor('bewaartermijn')}
         />
         <TextField
-          id={form.fieldId('verantwoordelijke')}
+          {...field('verantwoordelijke')}
           label={t('register.controller')}
           required
-          value={values.verantwoordelijke}
-          onChange={set('verantwoordelijke')}
-          error={form.errorFor('verantwoordelijke')}
         />
         <CheckboxField
           id={form.fieldId('actief')}
@@ -184,9 +153,7 @@ function ActivityForm({
           onChange={(event) => setActief(event.currentTarget.checked)}
         />
         <div className="knooppunt-button-group">
-          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-            {activity ? t('register.save') : t('register.add')}
-          </Button>
+          <SubmitButton busy={busy}>{activity ? t('register.save') : t('register.add')}</SubmitButton>
           {onCancel ? (
             <Button appearance="secondary-action-button" onClick={onCancel}>
               {t('app.cancel')}
@@ -225,59 +192,53 @@ export function ProcessingRegisterPage() {
       ) : null}
       <StatusMessage message={message} testId="actie-resultaat" />
       <LoadError error={register.error} />
-      {register.loading && !register.data ? <Paragraph role="status">{t('app.loading')}</Paragraph> : null}
-      {register.data ? (
-        list.length === 0 ? (
-          <Paragraph>{t('register.empty')}</Paragraph>
-        ) : (
-          <Table caption={t('register.caption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('register.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('register.purpose')}</TableHeaderCell>
-                <TableHeaderCell>{t('register.basis')}</TableHeaderCell>
-                <TableHeaderCell>{t('register.subjects')}</TableHeaderCell>
-                <TableHeaderCell>{t('register.data')}</TableHeaderCell>
-                <TableHeaderCell>{t('register.retention')}</TableHeaderCell>
-                <TableHeaderCell>{t('register.controller')}</TableHeaderCell>
-                <TableHeaderCell>{t('register.active')}</TableHeaderCell>
-                {canEdit ? <TableHeaderCell>{t('register.actions')}</TableHeaderCell> : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.map((activity) => (
-                <TableRow key={activity.id}>
-                  <TableHeaderCell scope="row">{activity.naam}</TableHeaderCell>
-                  <TableCell>{activity.doel}</TableCell>
-                  <TableCell>{activity.grondslag}</TableCell>
-                  <TableCell>{displayList(activity.categorieenBetrokkenen)}</TableCell>
-                  <TableCell>{displayList(activity.categorieenGegevens)}</TableCell>
-                  <TableCell>{activity.bewaartermijn}</TableCell>
-                  <TableCell>{activity.verantwoordelijke}</TableCell>
-                  <TableCell>
-                    <StatusBadge status={activity.actief ? 'success' : 'neutral'}>{activity.actief ? t('app.yes') : t('app.no')}</StatusBadge>
-                  </TableCell>
-                  {canEdit ? (
-                    <TableCell>
-                      <Button
-                        id={`verwerking-${activity.id}-wijzigen`}
-                        appearance="secondary-action-button"
-                        onClick={() => {
-                          setMessage(null);
-                          setEditing(activity);
-                        }}
-                      >
-                        {t('register.edit')}
-                        <VisuallyHidden> {activity.naam}</VisuallyHidden>
-                      </Button>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )
-      ) : null}
+      <ListTable
+        loading={register.loading}
+        items={register.data?.verwerkingsactiviteiten ?? null}
+        empty={t('register.empty')}
+        caption={t('register.caption')}
+        columns={[
+          t('register.name'),
+          t('register.purpose'),
+          t('register.basis'),
+          t('register.subjects'),
+          t('register.data'),
+          t('register.retention'),
+          t('register.controller'),
+          t('register.active'),
+          ...(canEdit ? [t('register.actions')] : []),
+        ]}
+      >
+        {list.map((activity) => (
+          <TableRow key={activity.id}>
+            <TableHeaderCell scope="row">{activity.naam}</TableHeaderCell>
+            <TableCell>{activity.doel}</TableCell>
+            <TableCell>{activity.grondslag}</TableCell>
+            <TableCell>{displayList(activity.categorieenBetrokkenen)}</TableCell>
+            <TableCell>{displayList(activity.categorieenGegevens)}</TableCell>
+            <TableCell>{activity.bewaartermijn}</TableCell>
+            <TableCell>{activity.verantwoordelijke}</TableCell>
+            <TableCell>
+              <StatusBadge status={activity.actief ? 'success' : 'neutral'}>{activity.actief ? t('app.yes') : t('app.no')}</StatusBadge>
+            </TableCell>
+            {canEdit ? (
+              <TableCell>
+                <Button
+                  id={`verwerking-${activity.id}-wijzigen`}
+                  appearance="secondary-action-button"
+                  onClick={() => {
+                    setMessage(null);
+                    setEditing(activity);
+                  }}
+                >
+                  {t('register.edit')}
+                  <VisuallyHidden> {activity.naam}</VisuallyHidden>
+                </Button>
+              </TableCell>
+            ) : null}
+          </TableRow>
+        ))}
+      </ListTable>
       {canEdit && editing ? (
         <ActivityForm
           key={editing.id}

@@ -65,6 +65,17 @@ export async function backup(db: Kysely<DB>, file: string, onProgress: Progress 
   return counts;
 }
 
+/** Lines of the decompressed backup; a cut-off or corrupt gzip stream becomes a clear Dutch error. */
+async function* readLines(lines: AsyncIterable<string>): AsyncGenerator<string> {
+  try {
+    for await (const line of lines) yield line;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code.startsWith('Z_')) throw new Error(`De back-up is onvolledig of beschadigd (${(err as Error).message}); er is niets teruggezet.`);
+    throw err;
+  }
+}
+
 export async function restore(db: Kysely<DB>, file: string, onProgress: Progress = () => undefined): Promise<Record<string, number>> {
   for (const table of BACKUP_TABLES) {
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
@@ -72,7 +83,6 @@ export async function restore(db: Kysely<DB>, file: string, onProgress: Progress
       throw new Error(`Terugzetten kan alleen in een lege database; tabel ${table} bevat al gegevens. Gebruik een nieuwe datamap of database.`);
     }
   }
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
     // Base data seeded by a start is replaced by the backup's own.
@@ -93,9 +103,17 @@ export async function restore(db: Kysely<DB>, file: string, onProgress: Progress
       onProgress(table, counts[table] ?? 0);
       batch = [];
     };
-    for await (const line of lines) {
+    // Created only now: readline starts reading at once, and lines emitted before the loop below
+    // listens are lost (on PostgreSQL the queries above leave time for the file to be read).
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+    for await (const line of readLines(lines)) {
       if (!line) continue;
-      const obj = JSON.parse(line) as { formaat?: string; tabel?: string; r?: Record<string, unknown>; einde?: boolean; migraties?: string[] };
+      let obj: { formaat?: string; tabel?: string; r?: Record<string, unknown>; einde?: boolean; migraties?: string[] };
+      try {
+        obj = JSON.parse(line) as typeof obj;
+      } catch {
+        throw new Error('De back-up is beschadigd (onleesbare regel); er is niets teruggezet.');
+      }
       if (!header) {
         if (obj.formaat !== 'knooppunt-backup') throw new Error('Dit is geen Knooppunt-back-up.');
         const unknown = (obj.migraties ?? []).filter((m) => !knownMigrationNames.includes(m));
