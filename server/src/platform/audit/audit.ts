@@ -26,7 +26,7 @@ export interface AuditEntry {
 
 /** PostgreSQL text and jsonb cannot hold NUL; attacker-chosen ids must not break the audit write. */
 function clean<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/\u0000/g, '\uFFFD') as T;
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD') as T;
   if (Array.isArray(value)) return value.map(clean) as T;
   if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [clean(k), clean(v)])) as T;
   return value;
