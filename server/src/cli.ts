@@ -72,7 +72,6 @@ export function buildCli(): Command {
     .option('--demo', 'laad fictieve demogegevens en demo-accounts')
     .action(async (opts: { demo?: boolean }) => {
       const config = loadConfig(process.env, opts.demo ? { demo: true } : {});
-      if (config.demo && !loadConfig().demo) config.demo = true;
       const server = await startServer(config);
       installSignalHandlers(server);
     });

@@ -77,15 +77,6 @@ export async function recordAudit(trx: Transaction<DB>, actor: Actor | null, ori
     .execute();
 }
 
-/** Runs `fn` in a transaction and records the audit entry in it. */
-export async function withAudit<T>(db: Kysely<DB>, actor: Actor | null, origin: RequestOrigin, fn: (trx: Transaction<DB>) => Promise<{ value: T; audit: AuditEntry }>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const { value, audit } = await fn(trx);
-    await recordAudit(trx, actor, origin, audit);
-    return value;
-  });
-}
-
 /** Recomputes the whole chain in id order, in batches; names the first broken link. */
 export async function verifyAuditChain(db: Executor, onProgress?: (done: number, total: number) => void, batchSize = 5000): Promise<ChainVerdict> {
   const totalRow = await db.selectFrom('audit_regels').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

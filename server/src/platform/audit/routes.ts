@@ -2,7 +2,7 @@
 // FG pages: audit search and CSV export, the processing register, the LDV export.
 import type { FastifyInstance } from 'fastify';
 import type { PlatformDeps } from '../deps.js';
-import { notFound } from '../http/errors.js';
+import { AppError, notFound } from '../http/errors.js';
 import { origin } from '../auth/plugin.js';
 import { scopeFor } from '../auth/policy.js';
 import { pseudonymise } from '../crypto.js';
@@ -176,7 +176,7 @@ export function auditRoutes(deps: PlatformDeps) {
         await recordAudit(trx, request.actor, origin(request), { action: 'verwerkingsactiviteit-toegevoegd', objectType: 'verwerkingsactiviteit', objectId: code }, deps.clock.now());
         return r;
       });
-      if (!row) return reply.code(409).type('application/problem+json').send({ type: 'about:blank', title: 'Conflict', status: 409, detail: `Er bestaat al een verwerkingsactiviteit met code ${code}.`, instance: request.url, code: 'CONFLICT', correlationId: request.id });
+      if (!row) throw new AppError('CONFLICT', `Er bestaat al een verwerkingsactiviteit met code ${code}.`);
       return reply.code(201).send(presentVa(row));
     });
 

@@ -39,6 +39,12 @@ async function orgKind(trx: Transaction<DB>, organisationId: string): Promise<st
 }
 
 export function createLoginService(deps: PlatformDeps) {
+  /** A new set of recovery codes voids every earlier one. */
+  async function replaceRecoveryCodes(trx: Transaction<DB>, userId: string, codes: string[]) {
+    await trx.deleteFrom('herstelcodes').where('gebruiker_id', '=', userId).execute();
+    await trx.insertInto('herstelcodes').values(codes.map((c) => ({ gebruiker_id: userId, code_hash: recoveryHash(deps, c) }))).execute();
+  }
+
   const lockKey = (username: string, ip: string | null) => pseudonymise(deps.secrets, 'inlog', `${username.toLowerCase()}|${ip ?? '-'}`);
 
   async function recentFailures(key: string, now: Date): Promise<{ count: number; oldest: Date | null }> {
@@ -158,8 +164,7 @@ export function createLoginService(deps: PlatformDeps) {
       const codes = newRecoveryCodes();
       const result = await deps.db.transaction().execute(async (trx) => {
         await trx.updateTable('gebruikers').set({ totp_geheim: user.totp_voorlopig, totp_voorlopig: null, totp_ingeschreven_op: now, totp_laatste_stap: step, bijgewerkt_op: now }).where('id', '=', actor.userId).execute();
-        await trx.deleteFrom('herstelcodes').where('gebruiker_id', '=', actor.userId).execute();
-        await trx.insertInto('herstelcodes').values(codes.map((c) => ({ gebruiker_id: actor.userId, code_hash: recoveryHash(deps, c) }))).execute();
+        await replaceRecoveryCodes(trx, actor.userId, codes);
         // Privilege change: a new session id, the enrolment session ends.
         await endSession(trx, actor.sessionId, now);
         const created = await createSession(trx, { userId: actor.userId, organisationId: user.organisatie_id, status: 'actief', ipAddress: origin.ipAddress, now });
@@ -177,8 +182,7 @@ export function createLoginService(deps: PlatformDeps) {
       const codes = newRecoveryCodes();
       await deps.db.transaction().execute(async (trx) => {
         await trx.updateTable('gebruikers').set({ totp_laatste_stap: step }).where('id', '=', actor.userId).execute();
-        await trx.deleteFrom('herstelcodes').where('gebruiker_id', '=', actor.userId).execute();
-        await trx.insertInto('herstelcodes').values(codes.map((c) => ({ gebruiker_id: actor.userId, code_hash: recoveryHash(deps, c) }))).execute();
+        await replaceRecoveryCodes(trx, actor.userId, codes);
         await recordAudit(trx, actor, origin, { action: 'mfa-herstelcodes-vernieuwd', objectType: 'gebruiker', objectId: actor.userId }, now);
       });
       return codes;

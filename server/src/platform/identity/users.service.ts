@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { PlatformDeps } from '../deps.js';
 import { AppError, notFound } from '../http/errors.js';
-import { pseudonymise, sha256 } from '../crypto.js';
+import { encrypt, pseudonymise, sha256 } from '../crypto.js';
 import { recordAudit, type RequestOrigin } from '../audit/audit.js';
 import { recordProcessing } from '../ldv/ldv.js';
 import type { TraceContext } from '../ldv/trace-context.js';
@@ -14,7 +14,6 @@ import type { Role } from '../auth/roles.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { endUserSessions } from '../auth/sessions.js';
 import { newTotpSecret, otpauthUri } from '../auth/totp.js';
-import { encrypt } from '../crypto.js';
 import { organisationsRepository } from './organisations.repository.js';
 import { usersRepository, type UserWithOrganisation } from './users.repository.js';
 import { PLATFORM_ORG_CODE } from './seed.js';
