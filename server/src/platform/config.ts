@@ -27,12 +27,40 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   webRoot: string | null;
   version: string;
+  /** Where uploaded files (bijlagen) are stored, encrypted. */
+  filesDir: string;
+  /** Outgoing mail; null = mails are not sent (kept nowhere). */
+  smtp: SmtpConfig | null;
+  intake: IntakeConfig;
+}
+
+export interface SmtpConfig {
+  /** smtp://user:pass@host:port or smtps://… */
+  url: string;
+  from: string;
+}
+
+export interface IntakeConfig {
+  /** Proof-of-work difficulty (ALTCHA maxnumber). */
+  powMaxNumber: number;
+  /** Public submissions per client per hour (in-memory, keyed hash). */
+  submissionsPerHour: number;
+  /** Receipt-code lookups per client per 15 minutes. */
+  receiptLookupsPerWindow: number;
 }
 
 export const APP_VERSION = '0.1.0';
 
 function truthy(v: string | undefined): boolean {
   return v !== undefined && ['1', 'true', 'ja', 'yes', 'on'].includes(v.toLowerCase());
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} moet een positief geheel getal zijn, niet "${raw}"`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
@@ -64,6 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     oidc,
     webRoot: path.resolve(env.KNOOPPUNT_WEB_ROOT ?? 'dist/web'),
     version: APP_VERSION,
+    filesDir: path.resolve(env.KNOOPPUNT_BESTANDEN_DIR ?? path.join(env.KNOOPPUNT_DATA_DIR ?? 'data', 'bestanden')),
+    smtp: env.KNOOPPUNT_SMTP_URL ? { url: env.KNOOPPUNT_SMTP_URL, from: env.KNOOPPUNT_MAIL_AFZENDER ?? 'Knooppunt <noreply@knooppunt.example>' } : null,
+    intake: {
+      powMaxNumber: positiveInt(env, 'KNOOPPUNT_POW_MAXNUMBER', 50_000),
+      submissionsPerHour: positiveInt(env, 'KNOOPPUNT_MELDINGEN_PER_UUR', 20),
+      receiptLookupsPerWindow: positiveInt(env, 'KNOOPPUNT_ONTVANGSTCODE_POGINGEN', 10),
+    },
     ...overrides,
   };
 }

@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as m20261201T0800 from './migrations/20261201T0800_create_platform.js';
+import * as m20261202T0800 from './migrations/20261202T0800_create_jobs_mail.js';
+import * as m20261202T0900 from './migrations/20261202T0900_create_meldingen.js';
 
 /**
  * All migrations, in order. Names are timestamp + verb phrase; files are never edited once merged.
@@ -9,6 +11,8 @@ import * as m20261201T0800 from './migrations/20261201T0800_create_platform.js';
  */
 const migrations: Record<string, Migration> = {
   '20261201T0800_create_platform': m20261201T0800,
+  '20261202T0800_create_jobs_mail': m20261202T0800,
+  '20261202T0900_create_meldingen': m20261202T0900,
 };
 
 class StaticProvider implements MigrationProvider {

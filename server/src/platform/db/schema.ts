@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
+import type { JobsMailTables } from '../jobs/schema.js';
+import type { MeldingenTables } from '../../modules/meldingen/schema.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -145,7 +147,7 @@ export interface InstellingenTable {
   waarde: string;
 }
 
-export interface DB {
+export interface DB extends JobsMailTables, MeldingenTables {
   organisaties: OrganisatiesTable;
   gebruikers: GebruikersTable;
   herstelcodes: HerstelcodesTable;
