@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import type { PlatformDeps } from './platform/deps.js';
 import { installSecurityHeaders, API_VERSION } from './platform/http/headers.js';
 import { installProblemHandlers, routeRegex } from './platform/http/problem.js';
@@ -18,6 +19,7 @@ import { auditRoutes } from './platform/audit/routes.js';
 import { healthRoutes } from './platform/http/health.js';
 import { createUsersService } from './platform/identity/users.service.js';
 import type { Tenancy } from './platform/auth/plugin.js';
+import { meldingenRoutes } from './modules/meldingen/meldingen.routes.js';
 
 export const BODY_LIMIT = 64 * 1024;
 
@@ -58,6 +60,8 @@ export async function buildApp(deps: PlatformDeps): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  // Limits are set per request in readIntakeRequest; these are the outer bounds.
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 3, fields: 10, fieldSize: 64 * 1024, parts: 14 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -104,6 +108,7 @@ export async function buildApp(deps: PlatformDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes(deps));
   await app.register(oidcRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(meldingenRoutes(deps));
 
   if (webRoot && indexHtml) {
     await app.register(fastifyStatic, {

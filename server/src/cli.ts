@@ -19,6 +19,8 @@ import { createUsersService } from './platform/identity/users.service.js';
 import { createApiKeysService, presentApiKey } from './platform/identity/api-keys.service.js';
 import { presentUser } from './platform/identity/presenters.js';
 import { AppError } from './platform/http/errors.js';
+import { createJobRunner, instanceId, withPlatformJobs } from './platform/jobs/index.js';
+import { allJobs } from './jobs.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -259,6 +261,21 @@ export function buildCli(): Command {
       } finally {
         await database.close();
       }
+    });
+
+  program
+    .command('taak <naam>')
+    .description('Voer een geplande taak nu één keer uit (bijv. mail-verzenden)')
+    .action(async (name: string) => {
+      await withPlatform(async (p) => {
+        const runner = createJobRunner(p.deps, withPlatformJobs(allJobs(p.deps)), { instanceId: `cli:${instanceId()}` });
+        try {
+          const result = await runner.runNow(name);
+          out(`Taak ${name} uitgevoerd${result ? `: ${JSON.stringify(result)}` : '.'}`);
+        } finally {
+          await runner.stop();
+        }
+      });
     });
 
   const addOverride = new Option('--data-dir <map>', 'PGlite-datamap (standaard ./data of KNOOPPUNT_DATA_DIR)');

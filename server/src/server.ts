@@ -7,15 +7,29 @@ import { openPlatform, type Platform } from './platform/runtime.js';
 import { buildApp } from './app.js';
 import { createUsersService } from './platform/identity/users.service.js';
 import { loadDemoData } from './platform/identity/demo.js';
+import { startJobs } from './platform/jobs/index.js';
+import type { JobDefinition, JobRunner } from './platform/jobs/runner.js';
+import { allJobs } from './jobs.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   platform: Platform;
+  /** The scheduled-job runner, started once the server listens. */
+  jobs: JobRunner;
   url: string;
   stop(): Promise<void>;
 }
 
-export async function startServer(config: AppConfig, print: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<RunningServer> {
+export interface StartServerOptions {
+  /** Scheduled jobs to run instead of `allJobs(deps)` (the mail job is always included). */
+  jobs?: JobDefinition[];
+}
+
+export async function startServer(
+  config: AppConfig,
+  print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  opts: StartServerOptions = {},
+): Promise<RunningServer> {
   const started = performance.now();
   const log = createLogger(config.logLevel);
   const platform = await openPlatform(config, log);
@@ -44,16 +58,19 @@ export async function startServer(config: AppConfig, print: (line: string) => vo
       print('  (De code is alleen nu zichtbaar; een nieuwe start geeft een nieuwe code zolang er geen beheerder is.)');
     }
     print('');
+    const jobs = startJobs(deps, opts.jobs ?? allJobs(deps));
     print(`Knooppunt draait op ${url} (${deps.engine === 'pglite' ? 'ingebouwde PostgreSQL (PGlite)' : 'PostgreSQL'}; gereed in ${Math.round(performance.now() - started)} ms)`);
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {
-        await app.close(); // stops accepting, lets in-flight requests finish
+        // Stop accepting and let in-flight requests finish; meanwhile no new job starts and a
+        // running one completes (its claim row would otherwise stay 'bezig' for an hour).
+        await Promise.all([app.close(), jobs.stop()]);
         await platform.database.close(); // CHECKPOINT, close, release the lock
       })();
       return stopping;
     };
-    return { app, platform, url, stop };
+    return { app, platform, jobs, url, stop };
   } catch (err) {
     await platform.database.close();
     throw err;

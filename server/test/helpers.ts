@@ -2,6 +2,9 @@
 // Test harness: a fresh database per test file — in-memory PGlite by default, a new PostgreSQL
 // database when DATABASE_URL is set — and helpers to create and log in users.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -86,7 +89,15 @@ export async function createTestPlatform(overrides: Partial<AppConfig> = {}): Pr
   });
   const log = createLogger('info', sink);
   const clock = mutableClock();
-  const config = { ...loadConfig({ PORT: '0' }), webRoot: null, ...overrides };
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-bestanden-'));
+  const config: AppConfig = {
+    ...loadConfig({ PORT: '0' }),
+    webRoot: null,
+    filesDir,
+    // Light proof-of-work and generous limits, unless a test sets its own.
+    intake: { powMaxNumber: 2000, submissionsPerHour: 10_000, receiptLookupsPerWindow: 10_000 },
+    ...overrides,
+  };
   const deps: PlatformDeps = { db: database.db, engine: database.engine, secrets, config, clock, log };
   const app = await buildApp(deps);
   await app.ready();
@@ -100,6 +111,7 @@ export async function createTestPlatform(overrides: Partial<AppConfig> = {}): Pr
       await app.close();
       await database.close();
       if (dropDb) await dropDb();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -31,7 +31,7 @@ describe('API conventions', () => {
       for (const [method, op] of Object.entries(ops)) {
         if (!op.requestBody) continue;
         bodies++;
-        const media = op.requestBody.content['application/json'];
+        const media = op.requestBody.content['application/json'] ?? op.requestBody.content['multipart/form-data'];
         const hasExample = media && (media.example !== undefined || media.examples !== undefined || (media.schema as { examples?: unknown[] }).examples !== undefined);
         expect(hasExample, `${method.toUpperCase()} ${path} has no example`).toBeTruthy();
       }

@@ -4,6 +4,7 @@
 // The last test fails when a route declares `tenancy: 'tenant'` without a row in this table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, createUser, login, type LoggedIn, type TestPlatform, type TestUser } from './helpers.js';
+import { multipart, submitMelding, WIJCHEN_OVERLAST } from './meldingen-helpers.js';
 
 let t: TestPlatform;
 let wijchenAdmin: LoggedIn;
@@ -13,6 +14,12 @@ let drutenFg: LoggedIn;
 let wijchenUser: TestUser;
 let wijchenKeyId: string;
 let wijchenOrgId: string;
+let wijchenHub: LoggedIn;
+let drutenHub: LoggedIn;
+let wijchenMelding: { id: string; referentie: string };
+let wijchenMelding2: { id: string; referentie: string };
+let wijchenBijlageId: string;
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 beforeAll(async () => {
   t = await createTestPlatform();
@@ -29,15 +36,37 @@ beforeAll(async () => {
   wijchenKeyId = key.json().apiSleutel.id;
   // Produce Wijchen audit rows with a recognisable object id.
   expect((await t.app.inject({ method: 'GET', url: `/api/v1/gebruikers/${wijchenUser.id}`, headers: wijchenAdmin.headers })).statusCode).toBe(200);
+  // Meldpunt: two Wijchen meldingen (one past its handling term), an attachment and a deletion-log row.
+  wijchenHub = await login(t, wijchenUser);
+  drutenHub = await login(t, await createUser(t, ['knooppuntmedewerker'], 'GM0225'));
+  const made = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await submitMelding(t, WIJCHEN_OVERLAST);
+    expect(res.statusCode).toBe(201);
+    const referentie = res.json().referentie as string;
+    made.push(await t.deps.db.selectFrom('meldingen').select(['id', 'referentie']).where('referentie', '=', referentie).executeTakeFirstOrThrow());
+  }
+  [wijchenMelding, wijchenMelding2] = made as [typeof wijchenMelding, typeof wijchenMelding];
+  await t.deps.db.updateTable('meldingen').set({ afhandeltermijn: new Date('2000-01-01T00:00:00Z') }).where('id', '=', wijchenMelding.id).execute();
+  const bijlage = await t.deps.db
+    .insertInto('melding_bijlagen')
+    .values({ melding_id: wijchenMelding.id, bestandsnaam: 'foto.png', mime_type: 'image/png', grootte: 1, sha256: 'x', opslag_sleutel: 'tenant-test', bron: 'melder', aangemaakt_op: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  wijchenBijlageId = bijlage.id;
+  await t.deps.db
+    .insertInto('melding_verwijderlog')
+    .values({ referentie: 'KP-2020-999999', organisatie_id: wijchenOrgId, kanaal: 'overlast', categorie_id: 'personen.jeugdoverlast', handeling: 'verwijderd', grondslag: 'test', termijn_verstreken_op: new Date(), uitgevoerd_op: new Date() })
+    .execute();
 });
 afterAll(async () => t?.close());
 
 type Expectation = '404' | 'rejected-400' | 'excludes';
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   /** The concrete request made by the other tenant's user. */
-  request: () => { url: string; payload?: object; as: () => LoggedIn };
+  request: () => { url: string; payload?: object | Buffer; headers?: Record<string, string>; as: () => LoggedIn };
   expect: Expectation;
   /** For 'excludes': a check that the other tenant's data is absent (and present for the owner). */
   contains?: (body: string) => boolean;
@@ -56,13 +85,35 @@ const rows: Row[] = [
   { method: 'DELETE', url: '/api/v1/api-sleutels/:id', request: () => ({ url: `/api/v1/api-sleutels/${wijchenKeyId}`, as: () => drutenAdmin }), expect: '404' },
   { method: 'POST', url: '/api/v1/audit-regels/zoeken', request: () => ({ url: '/api/v1/audit-regels/zoeken', payload: { objectId: wijchenUser.id }, as: () => drutenFg }), expect: 'excludes', contains: (b) => b.includes('gebruiker-gelezen'), owner: () => wijchenFg },
   { method: 'POST', url: '/api/v1/audit-regels/export', request: () => ({ url: '/api/v1/audit-regels/export', payload: { objectId: wijchenUser.id }, as: () => drutenFg }), expect: 'excludes', contains: (b) => b.includes('gebruiker-gelezen'), owner: () => wijchenFg },
+  // Meldpunt (staff side)
+  { method: 'GET', url: '/api/v1/meldingen', request: () => ({ url: '/api/v1/meldingen', as: () => drutenHub }), expect: 'excludes', contains: (b) => b.includes(wijchenMelding.referentie), owner: () => wijchenHub },
+  { method: 'GET', url: '/api/v1/meldingen/signalering', request: () => ({ url: '/api/v1/meldingen/signalering', as: () => drutenHub }), expect: 'excludes', contains: (b) => b.includes(wijchenMelding.referentie), owner: () => wijchenHub },
+  { method: 'GET', url: '/api/v1/meldingen/:id', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding.id}`, as: () => drutenHub }), expect: '404' },
+  { method: 'PATCH', url: '/api/v1/meldingen/:id', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding.id}`, payload: { categorie: 'personen.woonoverlast', reden: 'Overgenomen' }, as: () => drutenHub }), expect: '404' },
+  { method: 'POST', url: '/api/v1/meldingen/:id/statuswijzigingen', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding.id}/statuswijzigingen`, payload: { status: 'in-triage' }, as: () => drutenHub }), expect: '404' },
+  { method: 'PUT', url: '/api/v1/meldingen/:id/toewijzing', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding.id}/toewijzing`, payload: { gebruikerId: wijchenUser.id }, as: () => drutenHub }), expect: '404' },
+  { method: 'GET', url: '/api/v1/meldingen/:id/behandelaars', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding.id}/behandelaars`, as: () => drutenHub }), expect: '404' },
+  { method: 'POST', url: '/api/v1/meldingen/:id/berichten', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding.id}/berichten`, payload: { tekst: 'Vraag van een andere gemeente' }, as: () => drutenHub }), expect: '404' },
+  { method: 'PUT', url: '/api/v1/meldingen/:id/koppeling', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding2.id}/koppeling`, payload: { ouderId: wijchenMelding.id, reden: 'Zelfde adres' }, as: () => drutenHub }), expect: '404' },
+  { method: 'POST', url: '/api/v1/meldingen/:id/contactgegevens-inzage', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding.id}/contactgegevens-inzage`, payload: { reden: 'Nieuwsgierig' }, as: () => drutenHub }), expect: '404' },
+  { method: 'GET', url: '/api/v1/meldingen/:id/bijlagen/:bijlageId', request: () => ({ url: `/api/v1/meldingen/${wijchenMelding.id}/bijlagen/${wijchenBijlageId}`, as: () => drutenHub }), expect: '404' },
+  {
+    method: 'POST',
+    url: '/api/v1/meldingen/:id/bijlagen',
+    request: () => {
+      const body = multipart({}, [{ name: 'bijlagen', filename: 'x.png', type: 'image/png', data: PNG }]);
+      return { url: `/api/v1/meldingen/${wijchenMelding.id}/bijlagen`, payload: body.payload, headers: body.headers, as: () => drutenHub };
+    },
+    expect: '404',
+  },
+  { method: 'GET', url: '/api/v1/meldingen-verwijderlog', request: () => ({ url: '/api/v1/meldingen-verwijderlog', as: () => drutenFg }), expect: 'excludes', contains: (b) => b.includes('KP-2020-999999'), owner: () => wijchenFg },
 ];
 
 describe('tenant isolation', () => {
   for (const row of rows) {
     it(`${row.method} ${row.url}: another gemeente gets ${row.expect}`, async () => {
       const req = row.request();
-      const res = await t.app.inject({ method: row.method, url: req.url, headers: req.as().headers, ...(req.payload ? { payload: req.payload } : {}) });
+      const res = await t.app.inject({ method: row.method, url: req.url, headers: { ...req.as().headers, ...req.headers }, ...(req.payload ? { payload: req.payload } : {}) });
       if (row.expect === '404') {
         expect(res.statusCode).toBe(404);
         expect(res.headers['content-type']).toMatch(/problem\+json/);
@@ -89,6 +140,14 @@ describe('tenant isolation', () => {
     const denied = await t.deps.db.selectFrom('audit_regels').select(['actie', 'actor_organisatie_code']).where('resultaat', '=', 'geweigerd').execute();
     expect(denied.filter((d) => d.actie === 'gebruiker-niet-gevonden' && d.actor_organisatie_code === 'GM0225').length).toBe(4);
     expect(denied.filter((d) => d.actie === 'api-sleutel-niet-gevonden').length).toBe(1);
+    // The Wijchen meldingen are untouched: same status, category, no assignment, no link, no messages or new files.
+    const m = await t.deps.db.selectFrom('meldingen').select(['status', 'categorie_id', 'toegewezen_aan', 'ouder_id', 'versie']).where('id', 'in', [wijchenMelding.id, wijchenMelding2.id]).execute();
+    expect(m.map((r) => [r.status, r.categorie_id, r.toegewezen_aan, r.ouder_id, r.versie])).toEqual([
+      ['ontvangen', 'personen.jeugdoverlast', null, null, 1],
+      ['ontvangen', 'personen.jeugdoverlast', null, null, 1],
+    ]);
+    expect(await t.deps.db.selectFrom('melding_berichten').select('id').where('melding_id', '=', wijchenMelding.id).execute()).toEqual([]);
+    expect((await t.deps.db.selectFrom('melding_bijlagen').select('id').where('melding_id', '=', wijchenMelding.id).execute()).length).toBe(1);
   });
 
   it('has a row for every tenant route, and every API route declares its tenancy', () => {

@@ -16,7 +16,11 @@ export type Action =
   | 'module:knooppunt'
   | 'module:casussen'
   | 'module:veiligheidsbeeld'
-  | 'module:beleid';
+  | 'module:beleid'
+  | 'meldingen:behandelen'
+  | 'meldingen:niet-pluis-melden'
+  | 'meldingen:configureren'
+  | 'meldingen:verwijderlog-lezen';
 
 /** A tenant-owned resource: every such row carries its organisation. */
 export interface TenantResource {
@@ -50,6 +54,11 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'module:casussen': ['procesregisseur', 'iv-coordinator', 'knooppuntmedewerker', 'bestuurder'],
   'module:veiligheidsbeeld': ['iv-coordinator', 'beleidsadviseur', 'bestuurder', 'knooppuntmedewerker'],
   'module:beleid': ['iv-coordinator', 'beleidsadviseur', 'bestuurder'],
+  // Meldpunt: the hub handles meldingen of its own gemeente (a regional hub: all six).
+  'meldingen:behandelen': ['knooppuntmedewerker', 'iv-coordinator'],
+  'meldingen:niet-pluis-melden': ['signaleerder', 'knooppuntmedewerker', 'procesregisseur', 'iv-coordinator'],
+  'meldingen:configureren': ['functioneel-beheerder'],
+  'meldingen:verwijderlog-lezen': ['privacy-officer'],
 };
 
 /** Actions that act on one organisation's data: only within the actor's own organisation. */

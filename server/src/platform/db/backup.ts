@@ -21,9 +21,34 @@ export const BACKUP_TABLES = [
   'ldv_records',
   'verwerkingsactiviteiten',
   'instellingen',
+  'taakuitvoeringen',
+  'mail_uitgaand',
+  'meldingcategorieen',
+  'routeringsregels',
+  'meldingen',
+  'melding_gebeurtenissen',
+  'melding_berichten',
+  'melding_bijlagen',
+  'melding_onderwerpen',
+  'pow_gebruikt',
+  'notificaties',
+  'melding_verwijderlog',
+  'melding_statistiek',
 ] as const;
 
-const JSON_COLUMNS: Record<string, string[]> = { audit_regels: ['details'], ldv_records: ['attributen'] };
+/** Tables filled with base data at every start; a restore replaces them with the backup's rows (children first). */
+const SEEDED_TABLES = ['routeringsregels', 'meldingcategorieen', 'instellingen', 'verwerkingsactiviteiten', 'organisaties'] as const;
+
+/** Self-references: inserted as NULL and set once every row of the table is in, so row order does not matter. */
+const SELF_REFERENCES: Record<string, string> = { meldingen: 'ouder_id', meldingcategorieen: 'hoofdcategorie_id' };
+
+const JSON_COLUMNS: Record<string, string[]> = {
+  audit_regels: ['details'],
+  ldv_records: ['attributen'],
+  taakuitvoeringen: ['resultaat'],
+  meldingcategorieen: ['vragen', 'standaardteksten', 'bewaartermijnen'],
+  meldingen: ['antwoorden'],
+};
 const BATCH = 2000;
 
 type Progress = (table: string, rows: number) => void;
@@ -79,16 +104,15 @@ async function* readLines(lines: AsyncIterable<string>): AsyncGenerator<string> 
 export async function restore(db: Kysely<DB>, file: string, onProgress: Progress = () => undefined): Promise<Record<string, number>> {
   for (const table of BACKUP_TABLES) {
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
-    if (Number(rows[0]?.n ?? 0) > 0 && table !== 'instellingen' && table !== 'organisaties' && table !== 'verwerkingsactiviteiten') {
+    if (Number(rows[0]?.n ?? 0) > 0 && !(SEEDED_TABLES as readonly string[]).includes(table)) {
       throw new Error(`Terugzetten kan alleen in een lege database; tabel ${table} bevat al gegevens. Gebruik een nieuwe datamap of database.`);
     }
   }
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
     // Base data seeded by a start is replaced by the backup's own.
-    await trx.deleteFrom('instellingen').execute();
-    await trx.deleteFrom('verwerkingsactiviteiten').execute();
-    await trx.deleteFrom('organisaties').execute();
+    for (const seeded of SEEDED_TABLES) await trx.deleteFrom(seeded).execute();
+    const selfRefs: { table: string; column: string; id: unknown; ref: unknown }[] = [];
     let table: string | null = null;
     let batch: Record<string, unknown>[] = [];
     let header = false;
@@ -96,7 +120,19 @@ export async function restore(db: Kysely<DB>, file: string, onProgress: Progress
     const flush = async () => {
       if (!table || batch.length === 0) return;
       const jsonCols = JSON_COLUMNS[table] ?? [];
-      const rows = batch.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, jsonCols.includes(k) ? JSON.stringify(v) : v])));
+      const current = table;
+      const selfRef = SELF_REFERENCES[current];
+      const rows = batch.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => {
+            if (k === selfRef && v !== null && v !== undefined) {
+              selfRefs.push({ table: current, column: k, id: r.id, ref: v });
+              return [k, null];
+            }
+            return [k, jsonCols.includes(k) ? JSON.stringify(v) : v];
+          }),
+        ),
+      );
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- table name comes from the fixed BACKUP_TABLES list
       await trx.insertInto(table as any).values(rows).execute();
       counts[table] = (counts[table] ?? 0) + batch.length;
@@ -132,9 +168,14 @@ export async function restore(db: Kysely<DB>, file: string, onProgress: Progress
       }
     }
     if (!ended) throw new Error('De back-up is onvolledig (einde ontbreekt); er is niets teruggezet.');
+    for (const ref of selfRefs) {
+      await sql`UPDATE ${sql.table(ref.table)} SET ${sql.ref(ref.column)} = ${ref.ref} WHERE id = ${ref.id}`.execute(trx);
+    }
     for (const [t, col] of [['inlogpogingen', 'id'], ['audit_regels', 'id'], ['ldv_records', 'id']] as const) {
       await sql`SELECT setval(pg_get_serial_sequence(${t}, ${col}), coalesce((SELECT max(${sql.ref(col)}) FROM ${sql.table(t)}), 0) + 1, false)`.execute(trx);
     }
+    // Reference numbers are never reused, also not those of meldingen deleted by retention.
+    await sql`SELECT setval('melding_volgnummer', coalesce((SELECT max(split_part(referentie, '-', 3)::bigint) FROM (SELECT referentie FROM meldingen UNION ALL SELECT referentie FROM melding_verwijderlog) r), 0) + 1, false)`.execute(trx);
   });
   return counts;
 }

@@ -18,7 +18,13 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INSTALLATIECODE_ONGELDIG'
   | 'OIDC_NIET_GECONFIGUREERD'
-  | 'OIDC_MISLUKT';
+  | 'OIDC_MISLUKT'
+  | 'UITDAGING_ONGELDIG'
+  | 'BUITEN_WERKGEBIED'
+  | 'ACUUT_GEVAAR'
+  | 'BESTAND_TE_GROOT'
+  | 'BESTANDSTYPE_ONGELDIG'
+  | 'STATUSOVERGANG_ONGELDIG';
 
 export interface FieldError {
   veld: string;
@@ -59,12 +65,21 @@ export function errorCodeToStatus(code: ErrorCode): number {
     case 'OIDC_NIET_GECONFIGUREERD':
       return 404;
     case 'CONFLICT':
+    case 'STATUSOVERGANG_ONGELDIG':
       return 409;
+    case 'BESTAND_TE_GROOT':
+      return 413;
+    case 'BESTANDSTYPE_ONGELDIG':
+      return 415;
+    case 'BUITEN_WERKGEBIED':
+    case 'ACUUT_GEVAAR':
+      return 422;
     case 'TE_VEEL_POGINGEN':
       return 429;
     case 'ONGELDIGE_INVOER':
     case 'WACHTWOORD_ZWAK':
     case 'WACHTWOORD_ONJUIST':
+    case 'UITDAGING_ONGELDIG':
       return 400;
     default:
       return assertUnreachable(code);

@@ -2,6 +2,7 @@
 // First-start data: the six municipalities, the standard partners and the processing register.
 import type { Kysely } from 'kysely';
 import type { DB, OrganisatieSoort } from '../db/schema.js';
+import { seedMeldingenConfig } from '../../modules/meldingen/categories.repository.js';
 
 export const GEMEENTEN: ReadonlyArray<{ code: string; naam: string }> = [
   { code: 'GM1945', naam: 'Gemeente Berg en Dal' },
@@ -50,6 +51,17 @@ export const PROCESSING_ACTIVITIES = [
     bewaartermijn: '7 jaar',
     verantwoordelijke: 'Het college van burgemeester en wethouders van de deelnemende gemeente',
   },
+  {
+    code: 'va-meldpunt',
+    naam: 'Meldpunt: ontvangen en behandelen van meldingen over overlast, ondermijning en niet-pluis-signalen',
+    doel: 'Meldingen van inwoners, ondernemers, partners en medewerkers ontvangen, beoordelen, doorzetten en afhandelen, en anonieme melders met een ontvangstcode vragen kunnen stellen.',
+    grondslag: 'Art. 6 lid 1 sub e AVG jo. art. 172 Gemeentewet (openbare orde) en art. 2:… APV; voor strafrechtelijke gegevens art. 10 AVG jo. art. 33 UAVG',
+    categorieen_betrokkenen: 'Melders (optioneel, anoniem mogelijk); personen, bedrijven en voertuigen waarover wordt gemeld',
+    categorieen_gegevens: 'Omschrijving, adres, tijdstip, foto’s zonder metadata; bij niet-pluis-meldingen naam, geboortedatum, BSN, KvK-nummer, kenteken; contactgegevens van de melder (versleuteld)',
+    ontvangers: 'Knooppuntmedewerkers en iv-coördinatoren van de betrokken gemeente; bij doorzetten politie, Veilig Thuis, RIEC of Zorg- en Veiligheidshuis',
+    bewaartermijn: 'Per categorie: ondermijning zonder vervolg 6 maanden na afsluiten; overlast 5 jaar, contactgegevens 12 maanden na afsluiten',
+    verantwoordelijke: 'Het college van burgemeester en wethouders van de gemeente waar de melding over gaat; de burgemeester voor openbare orde',
+  },
 ] as const;
 
 /** Idempotent: safe on every start. */
@@ -66,5 +78,6 @@ export async function seedBaseData(db: Kysely<DB>): Promise<{ createdOrganisatio
     .values(PROCESSING_ACTIVITIES.map((p) => ({ ...p, bijgewerkt_op: new Date() })))
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
+  await seedMeldingenConfig(db);
   return { createdOrganisations: inserted.length };
 }
