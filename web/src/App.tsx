@@ -16,6 +16,9 @@ import { OrganisationsPage } from './pages/OrganisationsPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { ProcessingRegisterPage } from './pages/ProcessingRegisterPage.js';
 import { UsersPage } from './pages/UsersPage.js';
+import { KnooppuntRoutes } from './knooppunt/KnooppuntRoutes.js';
+import { MeldingenRoutes } from './meldingen/MeldingenRoutes.js';
+import { MeldpuntApp } from './meldpunt/MeldpuntApp.js';
 import { SessionProvider, useSession } from './session/SessionContext.js';
 
 function Loading() {
@@ -46,7 +49,18 @@ function RequireRecht({ anyOf, children }: { anyOf: readonly string[]; children:
 export function App() {
   return (
     <BrowserRouter>
-      <SessionProvider>
+      <Routes>
+        {/* Het publieke meldpunt staat buiten de sessie: geen sessieverzoek, geen cookie, geen navigatie voor medewerkers. */}
+        <Route path="/melden/*" element={<MeldpuntApp />} />
+        <Route path="*" element={<StaffApp />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+function StaffApp() {
+  return (
+    <SessionProvider>
         <Layout>
           <Routes>
             <Route path="/inloggen" element={<LoginPage />} />
@@ -54,8 +68,8 @@ export function App() {
             <Route path="/mfa-inschrijving" element={<MfaEnrolmentPage />} />
             <Route element={<RequireSession />}>
               <Route index element={<HomePage />} />
-              <Route path="meldingen" element={<PlaceholderPage title="nav.meldingen" description="placeholder.meldingen" />} />
-              <Route path="knooppunt" element={<PlaceholderPage title="nav.knooppunt" description="placeholder.knooppunt" />} />
+              <Route path="meldingen/*" element={<MeldingenRoutes />} />
+              <Route path="knooppunt/*" element={<KnooppuntRoutes />} />
               <Route path="casussen" element={<PlaceholderPage title="nav.casussen" description="placeholder.casussen" />} />
               <Route
                 path="veiligheidsbeeld"
@@ -108,6 +122,5 @@ export function App() {
           </Routes>
         </Layout>
       </SessionProvider>
-    </BrowserRouter>
   );
 }
