@@ -95,7 +95,7 @@ export async function createTestPlatform(overrides: Partial<AppConfig> = {}): Pr
     webRoot: null,
     filesDir,
     // Light proof-of-work and generous limits, unless a test sets its own.
-    intake: { powMaxNumber: 2000, submissionsPerHour: 10_000, receiptLookupsPerWindow: 10_000 },
+    intake: { powMaxNumber: 2000, submissionsPerHour: 10_000, receiptLookupsPerWindow: 10_000, configCacheMs: 0 },
     ...overrides,
   };
   const deps: PlatformDeps = { db: database.db, engine: database.engine, secrets, config, clock, log };

@@ -47,6 +47,8 @@ export interface IntakeConfig {
   submissionsPerHour: number;
   /** Receipt-code lookups per client per 15 minutes. */
   receiptLookupsPerWindow: number;
+  /** How long an instance keeps categories, routing rules and organisation ids in memory (ms). */
+  configCacheMs: number;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       powMaxNumber: positiveInt(env, 'KNOOPPUNT_POW_MAXNUMBER', 50_000),
       submissionsPerHour: positiveInt(env, 'KNOOPPUNT_MELDINGEN_PER_UUR', 20),
       receiptLookupsPerWindow: positiveInt(env, 'KNOOPPUNT_ONTVANGSTCODE_POGINGEN', 10),
+      configCacheMs: 10_000,
     },
     ...overrides,
   };

@@ -3,16 +3,18 @@
 // requests from partner systems, and the reporter's side of the receipt-code conversation.
 // One transaction per submission; files are written first and removed again on rollback.
 import crypto from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, invalid, type FieldError } from '../../platform/http/errors.js';
 import { encrypt, pseudonymise } from '../../platform/crypto.js';
-import type { UserActor } from '../../platform/auth/actor.js';
+import type { Actor, UserActor } from '../../platform/auth/actor.js';
+import { recordAudit, type RequestOrigin } from '../../platform/audit/audit.js';
 import { enqueueMail } from '../../platform/mail/mailer.js';
 import { detectFileType } from '../../platform/files/sniff.js';
 import { MalformedImageError, stripImageMetadata } from '../../platform/files/strip-metadata.js';
-import { findCategory, listRoutingRules, type Category } from './categories.repository.js';
+import { findCategory, listCategories, listRoutingRules, type Category } from './categories.repository.js';
+import type { RoutingRule } from './domain/routing.js';
 import { validateAnswers, type AnswerValue } from './domain/answers.js';
 import { route } from './domain/routing.js';
 import { addTerm } from './domain/werkdagen.js';
@@ -146,8 +148,30 @@ export function addressKey(deps: PlatformDeps, postcode: string, huisnummer: num
   return `adres:${pseudonymise(deps.secrets, 'adres', `${postcode}|${huisnummer}|${(huisletter ?? '').toUpperCase()}|${(toevoeging ?? '').toUpperCase()}`)}`;
 }
 
+type Executor = Kysely<DB> | Transaction<DB>;
+
+interface IntakeConfigSnapshot {
+  loadedAt: number;
+  categories: Map<string, Category>;
+  rules: RoutingRule[];
+  organisations: Map<string, string>;
+}
+
 export function createIntakeService(deps: PlatformDeps, store: FileStore = createFileStore(deps.config.filesDir, deps.secrets)) {
   const { db } = deps;
+
+  // Categories, routing rules and organisation ids change rarely; the public intake reads them from
+  // a snapshot at most configCacheMs old (real time, not the domain clock), so a submission costs
+  // one statement instead of four. A change made by beheer reaches every instance within that time.
+  let snapshot: IntakeConfigSnapshot | null = null;
+  async function intakeConfig(): Promise<IntakeConfigSnapshot> {
+    if (snapshot && Date.now() - snapshot.loadedAt < deps.config.intake.configCacheMs) return snapshot;
+    const categories = await listCategories(db);
+    const rules = await listRoutingRules(db);
+    const organisations = await db.selectFrom('organisaties').select(['id', 'code']).execute();
+    snapshot = { loadedAt: Date.now(), categories: new Map(categories.map((c) => [c.id, c])), rules, organisations: new Map(organisations.map((o) => [o.code, o.id])) };
+    return snapshot;
+  }
 
   function resolveLocation(errors: FieldError[], loc: LocationInput | undefined, internal: boolean): ResolvedLocation | null {
     if (!loc || typeof loc !== 'object') {
@@ -359,12 +383,15 @@ export function createIntakeService(deps: PlatformDeps, store: FileStore = creat
     partnerOrganisationId?: string;
     /** Already-verified proof-of-work id (public route) — inserted to refuse replays. */
     powId?: { id: string; expiresAt: Date };
+    /** Partner systems (Open311): the API key is named in the timeline and audited in the same transaction. */
+    audit?: { actor: Actor; origin: RequestOrigin };
   }
 
   async function submit(input: IntakeInput, files: readonly UploadedFile[], opts: SubmitOptions): Promise<IntakeReceipt> {
     const now = deps.clock.now();
     const errors: FieldError[] = [];
-    const category = typeof input.categorie === 'string' ? await findCategory(db, input.categorie) : null;
+    const config = await intakeConfig();
+    const category = typeof input.categorie === 'string' ? (config.categories.get(input.categorie) ?? null) : null;
     if (!category || !category.actief || category.hoofdcategorieId === null || !opts.allowedKanalen.includes(category.kanaal)) {
       errors.push({ veld: 'categorie', melding: 'Kies een categorie uit de lijst.' });
     }
@@ -389,63 +416,67 @@ export function createIntakeService(deps: PlatformDeps, store: FileStore = creat
     const cat = category!;
     const loc = location!;
 
-    const rules = await listRoutingRules(db);
-    const team = route(rules, { kanaal: cat.kanaal, categorieId: cat.id, hoofdcategorieId: cat.hoofdcategorieId, gemeenteCode: loc.gemeenteCode, postcode: loc.postcode });
-    const org = await db.selectFrom('organisaties').select(['id', 'code']).where('code', '=', loc.gemeenteCode).executeTakeFirstOrThrow();
+    const team = route(config.rules, { kanaal: cat.kanaal, categorieId: cat.id, hoofdcategorieId: cat.hoofdcategorieId, gemeenteCode: loc.gemeenteCode, postcode: loc.postcode });
+    const organisationId = config.organisations.get(loc.gemeenteCode);
+    if (!organisationId) throw new Error(`Geen organisatie voor gemeente ${loc.gemeenteCode}`);
     const code = generateReceiptCode();
     const codeHash = await hashReceiptCode(deps.secrets, code);
     const deadline = addTerm(now, cat.termijn.aantal, cat.termijn.eenheid);
     const escalation = addTerm(now, cat.termijn.aantal * 3, cat.termijn.eenheid);
     const updatesPerMail = Boolean(input.contact?.updatesPerMail && contact?.email && cat.kanaal === 'overlast');
 
+    const actorSoort = opts.reporter ? 'gebruiker' : opts.bron === 'open311' ? 'api-sleutel' : 'melder';
+    const actorId = opts.reporter?.userId ?? (opts.audit?.actor.kind === 'api-sleutel' ? opts.audit.actor.apiKeyId : null);
+    const actorNaam = opts.reporter?.username ?? (opts.audit?.actor.kind === 'api-sleutel' ? opts.audit.actor.name : null);
+    // One statement: refuse a replayed proof of work, number the melding, insert it and its first
+    // event. Without files, subjects, audit or mail it needs no explicit transaction.
+    const insertCore = async (executor: Executor): Promise<{ id: string; referentie: string }> => {
+      const powCte = opts.powId ? sql`pow AS (INSERT INTO pow_gebruikt (id, verloopt_op) VALUES (${opts.powId.id}, ${opts.powId.expiresAt}::timestamptz) ON CONFLICT (id) DO NOTHING RETURNING id),` : sql``;
+      const powGuard = opts.powId ? sql`WHERE EXISTS (SELECT 1 FROM pow)` : sql``;
+      const { rows } = await sql<{ id: string; referentie: string }>`
+        WITH ${powCte} m AS (
+          INSERT INTO meldingen (referentie, kanaal, bron, categorie_id, organisatie_id, gemeente_code, team, status, omschrijving, antwoorden,
+            postcode, huisnummer, huisletter, huisnummertoevoeging, straat, woonplaats, locatie_toelichting, breedtegraad, lengtegraad,
+            waargenomen_op, waargenomen_toelichting, contact_versleuteld, updates_per_mail, ontvangstcode_hash,
+            melder_gebruiker_id, melder_organisatie_id, melder_rol, afhandeltermijn, escalatietermijn, aangemaakt_op, bijgewerkt_op)
+          SELECT ${`KP-${now.getUTCFullYear()}-`}::text || lpad(s.n, greatest(6, length(s.n)), '0'), ${cat.kanaal}::text, ${opts.bron}::text, ${cat.id}::text,
+            ${organisationId}::uuid, ${loc.gemeenteCode}::text, ${team}::text, ${MELDING_WORKFLOW.initial}::text, ${omschrijving!}::text, ${JSON.stringify(answers)}::jsonb,
+            ${loc.postcode}::text, ${loc.huisnummer}::integer, ${loc.huisletter}::text, ${loc.huisnummertoevoeging}::text, ${loc.straat}::text, ${loc.woonplaats}::text,
+            ${loc.toelichting}::text, ${loc.lat}::double precision, ${loc.lon}::double precision, ${observedAt}::timestamptz, ${observedNote}::text,
+            ${contact ? encrypt(deps.secrets, JSON.stringify(contact)) : null}::text, ${updatesPerMail}::boolean, ${codeHash}::text,
+            ${opts.reporter?.userId ?? null}::uuid, ${opts.reporter?.organisationId ?? opts.partnerOrganisationId ?? null}::uuid,
+            ${opts.reporter ? opts.reporter.roles.join(', ') : null}::text, ${deadline}::timestamptz, ${escalation}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+          FROM (SELECT nextval('melding_volgnummer')::text AS n) s ${powGuard}
+          RETURNING id, referentie
+        ), e AS (
+          INSERT INTO melding_gebeurtenissen (melding_id, soort, van, naar, reden, actor_soort, actor_id, actor_naam, op)
+          SELECT m.id, 'status', NULL, ${MELDING_WORKFLOW.initial}::text, ${`Ontvangen via ${opts.bron}`}::text, ${actorSoort}::text, ${actorId}::uuid, ${actorNaam}::text, ${now}::timestamptz FROM m
+        )
+        SELECT id, referentie FROM m`.execute(executor);
+      const row = rows[0];
+      if (!row) throw new AppError('UITDAGING_ONGELDIG', 'Deze beveiligingscontrole is al gebruikt. Vraag een nieuwe aan en verstuur de melding opnieuw.', [{ veld: 'altcha', melding: 'Al gebruikt.' }]);
+      return row;
+    };
+    const needsTransaction = files.length > 0 || subjects.length > 0 || Boolean(opts.audit) || updatesPerMail;
+    const finish = (row: { id: string; referentie: string }): IntakeReceipt => ({
+      id: row.id,
+      referentie: row.referentie,
+      ontvangstcode: formatReceiptCode(code),
+      kanaal: cat.kanaal,
+      status: 'ontvangen' as const,
+      gemeente: { code: loc.gemeenteCode, naam: gemeenteNaam(loc.gemeenteCode) },
+      afhandeltermijn: cat.kanaal === 'overlast' ? deadline : null,
+      bericht:
+        cat.kanaal === 'ondermijning'
+          ? 'Bedankt voor uw melding. Wij behandelen haar vertrouwelijk. U hoort niet wat er met uw melding gebeurt. Met uw ontvangstcode kunt u zien of wij u een vraag stellen en informatie toevoegen.'
+          : (cat.standaardteksten.ontvangen ?? 'Bedankt voor uw melding.'),
+    });
+    if (!needsTransaction) return finish(await insertCore(db));
+
     return withFiles(files, async (trx, written) => {
-      if (opts.powId) {
-        const used = await trx.insertInto('pow_gebruikt').values({ id: opts.powId.id, verloopt_op: opts.powId.expiresAt }).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
-        if (!used) throw new AppError('UITDAGING_ONGELDIG', 'Deze beveiligingscontrole is al gebruikt. Vraag een nieuwe aan en verstuur de melding opnieuw.', [{ veld: 'altcha', melding: 'Al gebruikt.' }]);
-      }
-      const seq = await sql<{ n: string }>`SELECT nextval('melding_volgnummer') AS n`.execute(trx);
-      const referentie = `KP-${now.getUTCFullYear()}-${String(seq.rows[0]!.n).padStart(6, '0')}`;
-      const row = await trx
-        .insertInto('meldingen')
-        .values({
-          referentie,
-          kanaal: cat.kanaal,
-          bron: opts.bron,
-          categorie_id: cat.id,
-          organisatie_id: org.id,
-          gemeente_code: loc.gemeenteCode,
-          team,
-          status: MELDING_WORKFLOW.initial,
-          omschrijving: omschrijving!,
-          antwoorden: JSON.stringify(answers),
-          postcode: loc.postcode,
-          huisnummer: loc.huisnummer,
-          huisletter: loc.huisletter,
-          huisnummertoevoeging: loc.huisnummertoevoeging,
-          straat: loc.straat,
-          woonplaats: loc.woonplaats,
-          locatie_toelichting: loc.toelichting,
-          breedtegraad: loc.lat,
-          lengtegraad: loc.lon,
-          waargenomen_op: observedAt,
-          waargenomen_toelichting: observedNote,
-          contact_versleuteld: contact ? encrypt(deps.secrets, JSON.stringify(contact)) : null,
-          updates_per_mail: updatesPerMail,
-          ontvangstcode_hash: codeHash,
-          melder_gebruiker_id: opts.reporter?.userId ?? null,
-          melder_organisatie_id: opts.reporter?.organisationId ?? opts.partnerOrganisationId ?? null,
-          melder_rol: opts.reporter ? opts.reporter.roles.join(', ') : null,
-          afhandeltermijn: deadline,
-          escalatietermijn: escalation,
-          aangemaakt_op: now,
-          bijgewerkt_op: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('melding_gebeurtenissen')
-        .values({ melding_id: row.id, soort: 'status', van: null, naar: MELDING_WORKFLOW.initial, reden: `Ontvangen via ${opts.bron}`, actor_soort: opts.reporter ? 'gebruiker' : opts.bron === 'open311' ? 'api-sleutel' : 'melder', actor_id: opts.reporter?.userId ?? null, actor_naam: opts.reporter?.username ?? null, op: now })
-        .execute();
+      const row = await insertCore(trx);
+      const referentie = row.referentie;
+      if (opts.audit) await recordAudit(trx, opts.audit.actor, opts.audit.origin, { action: 'melding.ingediend', objectType: 'melding', objectId: row.id, details: { bron: opts.bron, referentie, gemeente: loc.gemeenteCode } }, now);
       if (subjects.length) {
         await trx
           .insertInto('melding_onderwerpen')
@@ -457,19 +488,7 @@ export function createIntakeService(deps: PlatformDeps, store: FileStore = creat
         const body = cat.standaardteksten.ontvangen ?? 'Wij hebben uw melding ontvangen.';
         await enqueueMail(trx, deps.secrets, { soort: 'melding-ontvangen', to: contact.email, subject: `Uw melding ${referentie} is ontvangen`, text: `${body}\n\nReferentie: ${referentie}\nU kunt de status bekijken op ${deps.config.publicUrl}/melden/status met de ontvangstcode die u bij het melden kreeg.\n\nGemeente ${gemeenteNaam(loc.gemeenteCode)}` }, now);
       }
-      return {
-        id: row.id,
-        referentie,
-        ontvangstcode: formatReceiptCode(code),
-        kanaal: cat.kanaal,
-        status: 'ontvangen' as const,
-        gemeente: { code: loc.gemeenteCode, naam: gemeenteNaam(loc.gemeenteCode) },
-        afhandeltermijn: cat.kanaal === 'overlast' ? deadline : null,
-        bericht:
-          cat.kanaal === 'ondermijning'
-            ? 'Bedankt voor uw melding. Wij behandelen haar vertrouwelijk. U hoort niet wat er met uw melding gebeurt. Met uw ontvangstcode kunt u zien of wij u een vraag stellen en informatie toevoegen.'
-            : (cat.standaardteksten.ontvangen ?? 'Bedankt voor uw melding.'),
-      };
+      return finish(row);
     });
   }
 
