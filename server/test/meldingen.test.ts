@@ -263,3 +263,16 @@ describe('receipt code conversation and worklist', () => {
     void hubUserId;
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents a request body for POST /api/v1/meldingen whose example is a valid overlast melding in Wijchen once altcha is added', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const media = doc.paths['/api/v1/meldingen'].post.requestBody.content['application/json'];
+    const example = (media.schema.examples ?? [media.example])[0] as Record<string, unknown>;
+    expect(example).toBeTruthy();
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/meldingen', payload: { ...example, altcha: await solvedAltcha(t) } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().kanaal).toBe('overlast');
+    expect(res.json().gemeente).toEqual({ code: 'GM0296', naam: 'Wijchen' });
+  });
+});
