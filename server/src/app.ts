@@ -20,6 +20,7 @@ import { healthRoutes } from './platform/http/health.js';
 import { createUsersService } from './platform/identity/users.service.js';
 import type { Tenancy } from './platform/auth/plugin.js';
 import { meldingenRoutes } from './modules/meldingen/meldingen.routes.js';
+import { open311Routes } from './modules/meldingen/open311.routes.js';
 
 export const BODY_LIMIT = 64 * 1024;
 
@@ -109,6 +110,7 @@ export async function buildApp(deps: PlatformDeps): Promise<FastifyInstance> {
   await app.register(oidcRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(meldingenRoutes(deps));
+  await app.register(open311Routes(deps));
 
   if (webRoot && indexHtml) {
     await app.register(fastifyStatic, {

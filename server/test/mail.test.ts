@@ -3,88 +3,15 @@
 // transaction committed, is delivered in UTF-8, and its recipient and body are wiped afterwards;
 // rejected mail is retried with backoff and given up after five attempts; two senders in parallel
 // (PostgreSQL: two connection pools) deliver every mail exactly once; no address or body is logged.
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformDeps } from '../src/platform/deps.js';
 import { createMailSender, enqueueMail, kickMailSender, mailJob, MAX_MAIL_ATTEMPTS, type OutgoingMail } from '../src/platform/mail/mailer.js';
 import { createJobRunner } from '../src/platform/jobs/runner.js';
 import { openTwoInstances, type Instances } from './two-instances.js';
+import { decodeHeader, parseMail, startSmtp } from './smtp.js';
 
 const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 const BODY = 'Geachte melder,\n\nUw melding is ontvangen – ë\n\nMet vriendelijke groet,\nGemeente Wijchen';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=) in a header value. */
-function decodeHeader(value: string): string {
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-  );
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  const soft = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < soft.length; i++) {
-    if (soft[i] === '=' && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(soft[i]!, 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** A minimal parser for the single-part text mails nodemailer produces. */
-function parseMail(raw: string): { headers: Record<string, string>; body: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const headers: Record<string, string> = {};
-  for (const line of head.split('\r\n')) {
-    const i = line.indexOf(':');
-    headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
-  }
-  let body = raw.slice(split + 4);
-  const cte = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  if (cte === 'quoted-printable') body = decodeQuotedPrintable(body);
-  else if (cte === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return { headers, body: body.replace(/\r\n/g, '\n').replace(/\n$/, '') };
-}
-
-async function startSmtp(): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      // Addresses with "weiger" are refused; the reply echoes the address (it must not reach our log).
-      if (address.address.includes('weiger')) return callback(Object.assign(new Error(`Mailbox ${address.address} bestaat niet`), { responseCode: 550 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 describe(`uitgaande mail (${ENGINE})`, () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;

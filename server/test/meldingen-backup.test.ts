@@ -28,7 +28,9 @@ it('restores linked meldingen and continues the reference numbers after every nu
     made.push(res.json());
   }
   // The child has a smaller id than its parent half of the time; make sure one does.
-  const [parent, child] = [...made].sort((a, b) => (a.id < b.id ? 1 : -1)) as [{ id: string }, { id: string }];
+  const sorted = [...made].sort((a, b) => (a.id < b.id ? 1 : -1));
+  const parent = sorted[0]!;
+  const child = sorted[1]!;
   const link = await source.app.inject({ method: 'PUT', url: `/api/v1/meldingen/${child.id}/koppeling`, headers: hub.headers, payload: { ouderId: parent.id, reden: 'Zelfde adres' } });
   expect(link.statusCode, link.body).toBe(204);
   const org = await source.deps.db.selectFrom('organisaties').select('id').where('code', '=', 'GM0296').executeTakeFirstOrThrow();

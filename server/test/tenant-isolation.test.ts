@@ -107,6 +107,33 @@ const rows: Row[] = [
     expect: '404',
   },
   { method: 'GET', url: '/api/v1/meldingen-verwijderlog', request: () => ({ url: '/api/v1/meldingen-verwijderlog', as: () => drutenFg }), expect: 'excludes', contains: (b) => b.includes('KP-2020-999999'), owner: () => wijchenFg },
+  // Open311 (partner systems, API keys): a Druten key never reads what a Wijchen key submitted.
+  // The keys and the request are made in a hook of their own so these rows stay self-contained.
+  ...((): Row[] => {
+    const open311 = { wijchen: null as LoggedIn | null, druten: null as LoggedIn | null, referentie: '' };
+    const asKey = (sleutel: string): LoggedIn => ({ ...wijchenAdmin, cookie: '', csrf: '', headers: { authorization: `Bearer ${sleutel}` } });
+    beforeAll(async () => {
+      const make = async (admin: LoggedIn) => {
+        const res = await t.app.inject({ method: 'POST', url: '/api/v1/api-sleutels', headers: admin.headers, payload: { naam: 'Open311-partner', scopes: ['open311:lezen', 'open311:schrijven'] } });
+        expect(res.statusCode).toBe(201);
+        return asKey(res.json().sleutel as string);
+      };
+      open311.wijchen = await make(wijchenAdmin);
+      open311.druten = await make(drutenAdmin);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        headers: open311.wijchen.headers,
+        payload: { jurisdiction_id: 'GM0296', service_code: 'personen.jeugdoverlast', description: 'Jongeren met scooters op het plein, elke avond.', address_string: '6602 ZR 1', attribute: { acuut: 'nee' } },
+      });
+      expect(res.statusCode).toBe(201);
+      open311.referentie = res.json()[0].service_request_id as string;
+    });
+    return [
+      { method: 'GET', url: '/open311/v2/requests.json', request: () => ({ url: '/open311/v2/requests.json', as: () => open311.druten! }), expect: 'excludes', contains: (b) => b.includes(open311.referentie), owner: () => open311.wijchen! },
+      { method: 'GET', url: '/open311/v2/requests/:service_request_id.json', request: () => ({ url: `/open311/v2/requests/${open311.referentie}.json`, as: () => open311.druten! }), expect: '404' },
+    ];
+  })(),
 ];
 
 describe('tenant isolation', () => {
