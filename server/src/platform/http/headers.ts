@@ -29,7 +29,9 @@ export function installSecurityHeaders(app: FastifyInstance) {
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     const path = request.url;
-    if (path.startsWith('/api/') || path.startsWith('/open311/') || path === '/healthz' || path === '/readyz' || !reply.getHeader('Cache-Control')) {
+    // The public meldpunt pages (/melden, /melden/…) are never stored by a browser or proxy either.
+    const meldpuntPage = /^\/melden(?:[/?#]|$)/.test(path);
+    if (path.startsWith('/api/') || path.startsWith('/open311/') || path === '/healthz' || path === '/readyz' || meldpuntPage || !reply.getHeader('Cache-Control')) {
       reply.header('Cache-Control', 'no-store');
     }
     return payload;
