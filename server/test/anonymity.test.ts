@@ -15,7 +15,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/platform/db/database.js';
 import { solveChallenge, type AltchaChallenge } from '../src/platform/http/pow.js';
-import { DRUTEN_ONDERMIJNING, multipart, WIJCHEN_OVERLAST } from './meldingen-helpers.js';
+import { DRUTEN_ONDERMIJNING, multipart, tinyPng, WIJCHEN_OVERLAST } from './meldingen-helpers.js';
 import { createInstallation, ENGINE, killStartedProcesses, REPO_ROOT, runCli, startServer, type Installation, type ServerProcess } from './process-helpers.js';
 
 const rand = () => crypto.randomBytes(6).toString('hex');
@@ -72,24 +72,6 @@ function assertPrivateResponse(what: string, res: Response) {
   assertCspSameOrigin(res.headers.get('content-security-policy'));
 }
 
-/** A minimal valid 1×1 PNG. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    let c = ~0;
-    for (const b of body) {
-      c ^= b;
-      for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-    }
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(~c >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0, 255]))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** The built web UI when present (CI builds it first), otherwise the source index.html. */
 function prepareWebRoot(): { dir: string; cleanup(): void } {
@@ -186,7 +168,7 @@ describe(`anonimiteit van het publieke meldpunt (${ENGINE})`, () => {
     assertPrivateResponse('melding (json)', r1);
 
     // Ondermijning with a photo (multipart).
-    const mp = multipart({ melding: JSON.stringify(DRUTEN_ONDERMIJNING), altcha: await challenge() }, [{ name: 'bijlagen', filename: 'foto.png', type: 'image/png', data: png() }]);
+    const mp = multipart({ melding: JSON.stringify(DRUTEN_ONDERMIJNING), altcha: await challenge() }, [{ name: 'bijlagen', filename: 'foto.png', type: 'image/png', data: tinyPng() }]);
     const r2 = await fetch(url('/api/v1/meldingen'), { method: 'POST', headers: { ...headers, ...mp.headers }, body: new Uint8Array(mp.payload) });
     const body2 = (await r2.json()) as { referentie: string; ontvangstcode: string };
     expect(r2.status, JSON.stringify(body2)).toBe(201);
@@ -200,7 +182,7 @@ describe(`anonimiteit van het publieke meldpunt (${ENGINE})`, () => {
     const re = await fetch(url('/api/v1/meldingen/reacties'), { method: 'POST', headers: json, body: JSON.stringify({ ontvangstcode: body1.ontvangstcode, tekst: 'Vanavond waren ze er weer.' }) });
     expect(re.status, await re.clone().text()).toBe(201);
     assertPrivateResponse('reacties (json)', re);
-    const mp2 = multipart({ ontvangstcode: body2.ontvangstcode, tekst: 'Nog een foto.' }, [{ name: 'bijlagen', filename: 'foto2.png', type: 'image/png', data: png() }]);
+    const mp2 = multipart({ ontvangstcode: body2.ontvangstcode, tekst: 'Nog een foto.' }, [{ name: 'bijlagen', filename: 'foto2.png', type: 'image/png', data: tinyPng() }]);
     const re2 = await fetch(url('/api/v1/meldingen/reacties'), { method: 'POST', headers: { ...headers, ...mp2.headers }, body: new Uint8Array(mp2.payload) });
     expect(re2.status, await re2.clone().text()).toBe(201);
     assertPrivateResponse('reacties (multipart)', re2);

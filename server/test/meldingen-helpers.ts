@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Test helpers for the meldpunt: solve the proof-of-work and submit like a browser would.
+import zlib from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { solveChallenge, type AltchaChallenge } from '../src/platform/http/pow.js';
 import type { TestPlatform } from './helpers.js';
@@ -42,4 +43,25 @@ export function multipart(fields: Record<string, string>, files: Array<{ name: s
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** One PNG chunk (length, type, data, CRC-32). */
+export function pngChunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  let c = ~0;
+  for (const b of body) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(~c >>> 0);
+  return Buffer.concat([len, body, crc]);
+}
+
+/** A minimal valid 1×1 PNG. */
+export function tinyPng(): Buffer {
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0, 255]))), pngChunk('IEND', Buffer.alloc(0))]);
 }

@@ -8,35 +8,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/platform/db/database.js';
 import { solveChallenge, type AltchaChallenge } from '../src/platform/http/pow.js';
 import { RETENTION_JOB } from '../src/modules/meldingen/retention.js';
-import { DRUTEN_ONDERMIJNING, multipart, WIJCHEN_OVERLAST } from './meldingen-helpers.js';
+import { DRUTEN_ONDERMIJNING, multipart, tinyPng, WIJCHEN_OVERLAST } from './meldingen-helpers.js';
 import { createInstallation, ENGINE, isAlive, killStartedProcesses, readLock, runCli, startServer, type Installation, type ServerProcess } from './process-helpers.js';
 
 const SUBMISSIONS = 200;
 
-/** A minimal valid 1×1 PNG. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    let c = ~0;
-    for (const b of body) {
-      c ^= b;
-      for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-    }
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(~c >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0, 255]))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 interface Planned {
   i: number;
@@ -75,7 +56,7 @@ function plan(altchas: string[], run: string): Planned[] {
     const body = { ...base, omschrijving: `${base.omschrijving} Duurzaamheidstest ${run} nummer ${i}.`, ...(i % 4 === 2 ? { contact: { naam: `Melder ${i}`, email: `melder${i}@example.nl` } } : {}) };
     const withFile = i % 4 === 1 || i % 4 === 0;
     if (withFile) {
-      const mp = multipart({ melding: JSON.stringify(body), altcha }, [{ name: 'bijlagen', filename: `foto-${i}.png`, type: 'image/png', data: png() }]);
+      const mp = multipart({ melding: JSON.stringify(body), altcha }, [{ name: 'bijlagen', filename: `foto-${i}.png`, type: 'image/png', data: tinyPng() }]);
       return { i, kanaal: ondermijning ? 'ondermijning' : 'overlast', withFile, init: { method: 'POST', headers: mp.headers, body: new Uint8Array(mp.payload) } };
     }
     return { i, kanaal: ondermijning ? 'ondermijning' : 'overlast', withFile, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, altcha }) } };

@@ -11,7 +11,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/platform/db/schema.js';
@@ -21,7 +20,7 @@ import { createJobRunner } from '../src/platform/jobs/runner.js';
 import { createIntakeService } from '../src/modules/meldingen/intake.service.js';
 import { RETENTION_JOB, retentionJob, runRetention } from '../src/modules/meldingen/retention.js';
 import { createTestPlatform, createUser, login, type LoggedIn, type TestPlatform, type TestUser } from './helpers.js';
-import { DRUTEN_ONDERMIJNING, multipart, solvedAltcha, WIJCHEN_OVERLAST } from './meldingen-helpers.js';
+import { DRUTEN_ONDERMIJNING, multipart, solvedAltcha, tinyPng, WIJCHEN_OVERLAST } from './meldingen-helpers.js';
 import { openTwoInstances, type Instances } from './two-instances.js';
 
 const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -34,24 +33,6 @@ function addMonthsUtc(d: Date, months: number): Date {
   return r;
 }
 
-/** A minimal valid 1×1 PNG. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    let c = ~0;
-    for (const b of body) {
-      c ^= b;
-      for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-    }
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(~c >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0, 255]))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** Every row of every table of the public schema as text, keyed by table. */
 async function dumpTables(db: Kysely<DB>): Promise<Record<string, string>> {
@@ -118,7 +99,7 @@ describe(`bewaartermijnen van meldingen (${ENGINE})`, () => {
 
   async function submitOndermijning(marker: string, withFile = false) {
     const omschrijving = `${DRUTEN_ONDERMIJNING.omschrijving} Kenmerk ${marker}.`;
-    const mp = multipart({ melding: JSON.stringify({ ...DRUTEN_ONDERMIJNING, omschrijving }), altcha: await solvedAltcha(t) }, withFile ? [{ name: 'bijlagen', filename: 'loods.png', type: 'image/png', data: png() }] : []);
+    const mp = multipart({ melding: JSON.stringify({ ...DRUTEN_ONDERMIJNING, omschrijving }), altcha: await solvedAltcha(t) }, withFile ? [{ name: 'bijlagen', filename: 'loods.png', type: 'image/png', data: tinyPng() }] : []);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/meldingen', headers: mp.headers, payload: mp.payload });
     expect(res.statusCode, res.body).toBe(201);
     return { ...(res.json() as { id: string; referentie: string; ontvangstcode: string }), omschrijving };
@@ -129,7 +110,7 @@ describe(`bewaartermijnen van meldingen (${ENGINE})`, () => {
     const marker = `OND-${crypto.randomBytes(4).toString('hex')}`;
     const m = await submitOndermijning(marker, true);
     // The reporter adds information with a second photo, staff sends a message.
-    const reactie = multipart({ ontvangstcode: m.ontvangstcode, tekst: `Ook 's nachts licht. ${marker}-REACTIE` }, [{ name: 'bijlagen', filename: 'licht.png', type: 'image/png', data: png() }]);
+    const reactie = multipart({ ontvangstcode: m.ontvangstcode, tekst: `Ook 's nachts licht. ${marker}-REACTIE` }, [{ name: 'bijlagen', filename: 'licht.png', type: 'image/png', data: tinyPng() }]);
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/meldingen/reacties', headers: reactie.headers, payload: reactie.payload });
     expect(r.statusCode, r.body).toBe(201);
     const hub = await login(t, hubUser);
@@ -363,7 +344,7 @@ describe(`bewaartermijnen met twee instanties op één database (${ENGINE})`, ()
     const toDelete: string[] = [];
     const toWipe: string[] = [];
     for (let i = 0; i < opts.deletions; i++) {
-      const r = await intake.submit({ ...DRUTEN_ONDERMIJNING, omschrijving: `${DRUTEN_ONDERMIJNING.omschrijving} (${i})` }, i < opts.withFiles ? [{ filename: 'foto.png', data: png() }] : [], { bron: 'publiek', allowedKanalen: ['overlast', 'ondermijning'] });
+      const r = await intake.submit({ ...DRUTEN_ONDERMIJNING, omschrijving: `${DRUTEN_ONDERMIJNING.omschrijving} (${i})` }, i < opts.withFiles ? [{ filename: 'foto.png', data: tinyPng() }] : [], { bron: 'publiek', allowedKanalen: ['overlast', 'ondermijning'] });
       toDelete.push(r.referentie);
     }
     for (let i = 0; i < opts.contactWipes; i++) {
