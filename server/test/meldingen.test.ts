@@ -216,6 +216,20 @@ describe('receipt code conversation and worklist', () => {
     expect(sig.json().termijnOverschreden.totaal).toBeGreaterThan(0);
   });
 
+  it('pages the worklist with query-string numbers and refuses nonsense paging', async () => {
+    for (let i = 0; i < 3; i++) expect((await submitMelding(t, WIJCHEN_OVERLAST)).statusCode).toBe(201);
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/meldingen?sorteer=aangemaakt', headers: hub.headers })).json();
+    expect(all.totaal).toBeGreaterThan(2);
+    const page2 = await t.app.inject({ method: 'GET', url: '/api/v1/meldingen?sorteer=aangemaakt&pagina=2&paginaGrootte=1', headers: hub.headers });
+    expect(page2.statusCode, page2.body).toBe(200);
+    expect(page2.json().resultaten.map((r: { id: string }) => r.id)).toEqual([all.resultaten[1].id]);
+    expect(page2.json()).toMatchObject({ pagina: 2, paginaGrootte: 1, totaal: all.totaal });
+    for (const bad of ['pagina=0', 'paginaGrootte=101', 'pagina=-1', 'pagina=1e3', 'paginaGrootte=abc']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/meldingen?${bad}`, headers: hub.headers });
+      expect(res.statusCode, bad).toBe(400);
+    }
+  });
+
   it('takes a niet-pluis-melding with structured subjects from a BOA and shows it in Mijn meldingen', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -180,12 +180,18 @@ export function meldingenRoutes(deps: PlatformDeps) {
     // ---------- worklist (hub) ----------
     const staff = { auth: 'sessie' as const, tenancy: 'tenant' as const, permission: 'meldingen:behandelen' as const };
 
-    app.get<{ Querystring: Omit<WorklistFilters, 'status'> & { status?: string } }>(
+    app.get<{ Querystring: Omit<WorklistFilters, 'status' | 'pagina' | 'paginaGrootte'> & { status?: string; pagina?: string; paginaGrootte?: string } }>(
       '/api/v1/meldingen',
       { config: staff, schema: { tags: staffTags, summary: 'Werkvoorraad met filters en sortering', querystring: s.worklistQuery } },
       async (request) => {
-        const q = request.query;
-        return worklist.list(requireUser(request), { ...q, status: q.status ? q.status.split(',').map((x) => x.trim()).filter(Boolean) : undefined });
+        const { status, pagina, paginaGrootte, ...q } = request.query;
+        // Query values are strings (no type coercion); the schema guarantees digits only.
+        return worklist.list(requireUser(request), {
+          ...q,
+          status: status ? status.split(',').map((x) => x.trim()).filter(Boolean) : undefined,
+          pagina: pagina === undefined ? undefined : Number(pagina),
+          paginaGrootte: paginaGrootte === undefined ? undefined : Number(paginaGrootte),
+        });
       },
     );
 

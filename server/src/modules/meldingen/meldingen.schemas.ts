@@ -156,8 +156,8 @@ export const worklistQuery = {
     tot: str(10, { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     zoek: str(40),
     sorteer: { type: 'string', enum: ['aangemaakt', '-aangemaakt', 'termijn', '-termijn', 'status', 'categorie'] },
-    pagina: { type: 'integer', minimum: 1, maximum: 100000 },
-    paginaGrootte: { type: 'integer', minimum: 1, maximum: 100 },
+    pagina: str(6, { pattern: '^[1-9][0-9]{0,5}$', description: 'Paginanummer, vanaf 1' }),
+    paginaGrootte: str(3, { pattern: '^([1-9][0-9]?|100)$', description: 'Aantal per pagina, 1–100 (standaard 25)' }),
   },
 };
 
