@@ -73,7 +73,18 @@ function parseFieldErrors(value: unknown): FieldError[] {
   return result;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** De Nederlandse teksten voor fouten zonder (bruikbare) problem+json. */
+export interface ErrorTexts {
+  title: string;
+  network: string;
+  unexpected: (status: number) => string;
+}
+
+function defaultTexts(): ErrorTexts {
+  return { title: t('error.title'), network: t('error.network'), unexpected: (status) => t('error.unexpected', { status }) };
+}
+
+async function toApiError(response: Response, texts: ErrorTexts): Promise<ApiError> {
   let body: unknown = null;
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType.includes('json')) {
@@ -88,7 +99,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   if (isRecord(body)) {
     return new ApiError({
       status: typeof body['status'] === 'number' ? body['status'] : response.status,
-      title: asString(body['title']) ?? t('error.title'),
+      title: asString(body['title']) ?? texts.title,
       detail: asString(body['detail']),
       code: asString(body['code']),
       correlationId: asString(body['correlationId']),
@@ -98,47 +109,78 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   return new ApiError({
     status: response.status,
-    title: t('error.title'),
-    detail: t('error.unexpected', { status: response.status }),
+    title: texts.title,
+    detail: texts.unexpected(response.status),
     retryAfterSeconds: retryAfter,
   });
 }
 
-async function send(method: Method, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
+export interface RequestOptions {
+  method: Method;
+  /** JSON-waarde, of FormData voor multipart/form-data (bestanden). */
+  body?: unknown;
+  accept?: string;
+  /** Medewerkers: de CSRF-token gaat mee bij alles behalve GET. Het publieke meldpunt stuurt er geen. */
+  csrfToken?: string | null;
+  /** Standaard 'same-origin'; het publieke meldpunt gebruikt 'omit' (geen cookies). */
+  credentials?: RequestCredentials;
+  cache?: RequestCache;
+  referrerPolicy?: ReferrerPolicy;
+  texts?: ErrorTexts;
+}
+
+/** Eén verzoek naar de API; een fout komt terug als ApiError. */
+export async function send(path: string, options: RequestOptions): Promise<Response> {
+  const { method, body, accept = 'application/json', csrfToken: token, credentials = 'same-origin', cache, referrerPolicy } = options;
+  const texts = options.texts ?? defaultTexts();
   const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let payload: BodyInit | null = null;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && token) headers['X-CSRF-Token'] = token;
   let response: Response;
   try {
     response = await fetch(`${BASE}${path}`, {
       method,
       headers,
-      credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      credentials,
+      body: payload,
+      ...(cache ? { cache } : {}),
+      ...(referrerPolicy ? { referrerPolicy } : {}),
     });
   } catch {
-    throw new ApiError({ status: 0, title: t('error.title'), detail: t('error.network'), code: 'NETWERKFOUT' });
+    throw new ApiError({ status: 0, title: texts.title, detail: texts.network, code: 'NETWERKFOUT' });
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw await toApiError(response, texts);
   return response;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body);
+/** Verzoek met een JSON-antwoord (of geen inhoud). */
+export async function requestJson<T>(path: string, options: RequestOptions): Promise<T> {
+  const response = await send(path, options);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text.length > 0 ? JSON.parse(text) : undefined) as T;
 }
 
+function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return requestJson<T>(path, { method, body, csrfToken });
+}
+
 export const api = {
   get: <T>(path: string): Promise<T> => request<T>('GET', path),
   post: <T>(path: string, body?: unknown): Promise<T> => request<T>('POST', path, body ?? {}),
+  /** POST met multipart/form-data (bestanden); de CSRF-header gaat mee. */
+  postForm: <T>(path: string, data: FormData): Promise<T> => request<T>('POST', path, data),
   put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body),
   delete: (path: string): Promise<void> => request<void>('DELETE', path),
   /** POST die een bestand teruggeeft (bijv. CSV-export). */
   postForBlob: async (path: string, body: unknown, accept: string): Promise<{ blob: Blob; filename: string | null }> => {
-    const response = await send('POST', path, body, accept);
+    const response = await send(path, { method: 'POST', body, accept, csrfToken });
     const disposition = response.headers.get('content-disposition') ?? '';
     const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
     return { blob: await response.blob(), filename: match?.[1] ? decodeURIComponent(match[1]) : null };

@@ -98,9 +98,13 @@ export interface SelectOption {
 }
 
 export type SelectFieldProps = FieldChrome &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { options: SelectOption[]; placeholder?: string };
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+    /** De keuzes; of eigen `children` (bijv. optgroups) in plaats daarvan. */
+    options?: readonly SelectOption[];
+    placeholder?: string;
+  };
 
-export function SelectField({ id, label, description, error, required = false, options, placeholder, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, description, error, required = false, options = [], placeholder, children, ...select }: SelectFieldProps) {
   return (
     <FieldWrapper id={id} label={label} description={description} error={error} required={required} kind="select">
       <select
@@ -112,11 +116,12 @@ export function SelectField({ id, label, description, error, required = false, o
         {...select}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {children ??
+          options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
       </select>
     </FieldWrapper>
   );
@@ -154,36 +159,24 @@ export function CheckboxField({ id, label, description, ...input }: CheckboxFiel
   );
 }
 
-/** Groep selectievakjes in een fieldset met legend. */
-export function CheckboxGroup({
-  id,
-  legend,
-  options,
-  value,
-  onChange,
-  error,
-  required = false,
-  description,
-}: {
+interface GroupChrome {
   id: string;
   legend: ReactNode;
-  options: SelectOption[];
-  value: readonly string[];
-  onChange: (next: string[]) => void;
   error?: string | undefined;
   required?: boolean;
   description?: ReactNode;
-}) {
-  const toggle = (option: string, checked: boolean) => {
-    const next = checked ? [...value, option] : value.filter((v) => v !== option);
-    onChange(options.map((o) => o.value).filter((v) => next.includes(v)));
-  };
+}
+
+/** Id van een keuze in een groep; de eerste heet `${id}-eerste` (doel van de foutsamenvatting). */
+function optionId(id: string, value: string, index: number): string {
+  return index === 0 ? `${id}-eerste` : `${id}-${value.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+}
+
+/** Fieldset met legend, omschrijving en foutmelding (gekoppeld via aria-describedby) rond een groep velden of keuzes. */
+function Fieldset({ id, legend, error, required = false, description, className, children }: GroupChrome & { className?: string | undefined; children: ReactNode }) {
+  const classes = ['utrecht-form-fieldset utrecht-form-fieldset--html-fieldset knooppunt-fieldset', className, error ? 'utrecht-form-fieldset--invalid' : ''];
   return (
-    <fieldset
-      id={id}
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset knooppunt-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
-      aria-describedby={describedBy(id, description, error)}
-    >
+    <fieldset id={id} className={classes.filter(Boolean).join(' ')} aria-describedby={describedBy(id, description, error)}>
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
         {legend}
         {required ? <RequiredMarker /> : null}
@@ -198,18 +191,103 @@ export function CheckboxGroup({
           {error}
         </div>
       ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/** Groep selectievakjes in een fieldset met legend. */
+export function CheckboxGroup({
+  options,
+  value,
+  onChange,
+  ...chrome
+}: GroupChrome & {
+  options: SelectOption[];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+}) {
+  const toggle = (option: string, checked: boolean) => {
+    const next = checked ? [...value, option] : value.filter((v) => v !== option);
+    onChange(options.map((o) => o.value).filter((v) => next.includes(v)));
+  };
+  return (
+    <Fieldset {...chrome}>
       {options.map((option, index) => (
         <CheckboxField
           key={option.value}
-          id={index === 0 ? `${id}-eerste` : `${id}-${option.value.replace(/[^a-zA-Z0-9-]/g, '-')}`}
+          id={optionId(chrome.id, option.value, index)}
           label={option.label}
-          name={id}
+          name={chrome.id}
           value={option.value}
           checked={value.includes(option.value)}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={chrome.error ? true : undefined}
           onChange={(event) => toggle(option.value, event.currentTarget.checked)}
         />
       ))}
-    </fieldset>
+    </Fieldset>
+  );
+}
+
+export interface RadioOption {
+  value: string;
+  label: ReactNode;
+  description?: ReactNode;
+}
+
+export type RadioGroupProps = GroupChrome & {
+  /** Naam van de rondjes; standaard het id. */
+  name?: string;
+  options: readonly RadioOption[];
+  value: string;
+  onChange: (next: string) => void;
+  /** Extra klasse op de fieldset. */
+  className?: string;
+  /** Klasse van de rondjes zelf. */
+  inputClassName?: string;
+};
+
+/** Keuzerondjes in een fieldset met legend; het eerste rondje heet `${id}-eerste`. */
+export function RadioGroup({
+  name,
+  options,
+  value,
+  onChange,
+  className,
+  inputClassName = 'utrecht-radio-button utrecht-radio-button--html-input knooppunt-checkbox',
+  ...chrome
+}: RadioGroupProps) {
+  return (
+    <Fieldset {...chrome} className={className}>
+      {options.map((option, index) => {
+        const id = optionId(chrome.id, option.value, index);
+        return (
+          <div key={option.value} className="utrecht-form-field utrecht-form-field--radio">
+            <div className="utrecht-form-field__label utrecht-form-field__label--radio">
+              <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={id}>
+                {option.label}
+              </label>
+            </div>
+            {option.description ? (
+              <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-omschrijving`}>
+                {option.description}
+              </div>
+            ) : null}
+            <div className="utrecht-form-field__input">
+              <input
+                id={id}
+                type="radio"
+                name={name ?? chrome.id}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+                aria-describedby={option.description ? `${id}-omschrijving` : undefined}
+                className={inputClassName}
+              />
+            </div>
+          </div>
+        );
+      })}
+    </Fieldset>
   );
 }

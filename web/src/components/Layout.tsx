@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { useEffect, useId, useRef, useState } from 'react';
-import type { MouseEvent, ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link as RouterLink, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../session/SessionContext.js';
 import { t } from '../i18n/t.js';
@@ -9,22 +9,8 @@ import type { NavGroup } from '../navigation.js';
 import { Button } from './Button.js';
 import { NavLink } from './Link.js';
 import { Alert } from './Alert.js';
-
-function SkipLink() {
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    const main = document.getElementById('inhoud');
-    if (main) {
-      event.preventDefault();
-      main.focus();
-      main.scrollIntoView();
-    }
-  };
-  return (
-    <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" onClick={onClick}>
-      {t('app.skipLink')}
-    </a>
-  );
-}
+import { SkipLink } from './SkipLink.js';
+import { useRouteFocus } from './useRouteFocus.js';
 
 function MainNavigation({ rechten }: { rechten: readonly string[] }) {
   const [open, setOpen] = useState(false);
@@ -76,23 +62,6 @@ function MainNavigation({ rechten }: { rechten: readonly string[] }) {
   );
 }
 
-/** Verplaatst de focus naar de h1 na elke routewissel (niet bij de eerste paginalading). */
-function useRouteFocus() {
-  const location = useLocation();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const frame = requestAnimationFrame(() => {
-      const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
-      heading?.focus();
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [location.pathname]);
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const { session, omgeving, logout } = useSession();
   const navigate = useNavigate();
@@ -112,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <div className="knooppunt-app">
-      <SkipLink />
+      <SkipLink label={t('app.skipLink')} />
       <header className="utrecht-page-header knooppunt-header">
         {omgeving?.demo ? (
           <div role="status" className="knooppunt-demo-banner" data-testid="demo-banner">

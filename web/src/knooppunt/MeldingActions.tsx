@@ -2,16 +2,17 @@
 // De handelingen op één melding: status wijzigen, toewijzen, bericht aan de melder, opnieuw
 // routeren, contactgegevens inzien (met reden), koppelen en bijlagen toevoegen.
 import { useEffect, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { api } from '../api/client.js';
+import { multipart } from '../api/meldingen.js';
 import { Button, ButtonGroup, SubmitButton } from '../components/Button.js';
 import { ErrorSummary, useFormErrors } from '../components/FormErrors.js';
-import type { FieldDefinition } from '../components/FormErrors.js';
+import type { FieldDefinition, FormErrors } from '../components/FormErrors.js';
 import { CheckboxField, SelectField, TextareaField, TextField } from '../components/FormField.js';
 import { Heading3, Paragraph } from '../components/Typography.js';
 import { useFieldValues, useFormSubmit } from '../components/useForm.js';
 import type { Categorie, CodeNaam, MeldingDetail } from '../meldingen/shared.js';
-import { GESLOTEN_STATUSSEN, postMultipart, showApiErrors } from '../meldingen/shared.js';
+import { GESLOTEN_STATUSSEN, showApiErrors } from '../meldingen/shared.js';
 import { CategorySelectField, FactList } from '../meldingen/ui.js';
 import { useActiveSession } from '../session/SessionContext.js';
 
@@ -29,6 +30,45 @@ function useFocusOnMount(id: string) {
   useEffect(() => {
     document.getElementById(id)?.focus();
   }, [id]);
+}
+
+/** Uitklapformulier met foutsamenvatting, een bevestigknop en "Annuleren". */
+function ConfirmForm({
+  form,
+  busy,
+  onSubmit,
+  submitLabel,
+  onCancel,
+  intro,
+  children,
+  ...group
+}: {
+  form: FormErrors;
+  busy: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  submitLabel: string;
+  onCancel: () => void;
+  /** Boven de foutsamenvatting. */
+  intro?: ReactNode;
+  children: ReactNode;
+  role?: 'group';
+  'aria-labelledby'?: string;
+}) {
+  return (
+    <div className="knooppunt-confirm" {...group}>
+      {intro}
+      <ErrorSummary form={form} />
+      <form noValidate onSubmit={onSubmit}>
+        {children}
+        <ButtonGroup>
+          <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
+          <Button onClick={onCancel} disabled={busy}>
+            Annuleren
+          </Button>
+        </ButtonGroup>
+      </form>
+    </div>
+  );
 }
 
 /**
@@ -62,19 +102,9 @@ export function ReasonForm({
   });
   useFocusOnMount(form.fieldId('reden'));
   return (
-    <div className="knooppunt-confirm">
-      {children}
-      <ErrorSummary form={form} />
-      <form noValidate onSubmit={submit}>
-        <TextareaField {...field('reden')} label={label} description={description} required rows={2} maxLength={2000} />
-        <ButtonGroup>
-          <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
-          <Button onClick={onCancel} disabled={busy}>
-            Annuleren
-          </Button>
-        </ButtonGroup>
-      </form>
-    </div>
+    <ConfirmForm form={form} busy={busy} onSubmit={submit} submitLabel={submitLabel} onCancel={onCancel} intro={children}>
+      <TextareaField {...field('reden')} label={label} description={description} required rows={2} maxLength={2000} />
+    </ConfirmForm>
   );
 }
 
@@ -126,46 +156,47 @@ function StatusForm({
   });
   useFocusOnMount(status === 'doorgezet' ? form.fieldId('doorgezetNaar') : form.fieldId('reden'));
   return (
-    <div className="knooppunt-confirm" role="group" aria-labelledby={`${id}-titel`}>
-      <Paragraph id={`${id}-titel`}>
-        <strong>{label}</strong>
-      </Paragraph>
-      <ErrorSummary form={form} />
-      <form noValidate onSubmit={onSubmit}>
-        {status === 'doorgezet' ? (
-          <SelectField
-            {...field('doorgezetNaar')}
-            label="Doorzetten naar"
-            required
-            placeholder="Kies een partij"
-            options={doelen.map((d) => ({ value: d.code, label: d.naam }))}
-          />
-        ) : null}
+    <ConfirmForm
+      form={form}
+      busy={busy}
+      onSubmit={onSubmit}
+      submitLabel={`${label}: bevestigen`}
+      onCancel={onCancel}
+      role="group"
+      aria-labelledby={`${id}-titel`}
+      intro={
+        <Paragraph id={`${id}-titel`}>
+          <strong>{label}</strong>
+        </Paragraph>
+      }
+    >
+      {status === 'doorgezet' ? (
+        <SelectField
+          {...field('doorgezetNaar')}
+          label="Doorzetten naar"
+          required
+          placeholder="Kies een partij"
+          options={doelen.map((d) => ({ value: d.code, label: d.naam }))}
+        />
+      ) : null}
+      <TextareaField
+        {...field('reden')}
+        label="Reden"
+        description={needsReason ? 'Komt in de tijdlijn; de melder ziet de reden niet.' : 'Niet verplicht. Komt in de tijdlijn.'}
+        required={needsReason}
+        rows={2}
+        maxLength={2000}
+      />
+      {toReporter ? (
         <TextareaField
-          {...field('reden')}
-          label="Reden"
-          description={needsReason ? 'Komt in de tijdlijn; de melder ziet de reden niet.' : 'Niet verplicht. Komt in de tijdlijn.'}
-          required={needsReason}
-          rows={2}
+          {...field('berichtAanMelder')}
+          label="Afsluitbericht aan de melder"
+          description="Niet verplicht. De melder leest dit met de ontvangstcode (en per e-mail als hij daarom vroeg)."
+          rows={3}
           maxLength={2000}
         />
-        {toReporter ? (
-          <TextareaField
-            {...field('berichtAanMelder')}
-            label="Afsluitbericht aan de melder"
-            description="Niet verplicht. De melder leest dit met de ontvangstcode (en per e-mail als hij daarom vroeg)."
-            rows={3}
-            maxLength={2000}
-          />
-        ) : null}
-        <ButtonGroup>
-          <SubmitButton busy={busy}>{`${label}: bevestigen`}</SubmitButton>
-          <Button onClick={onCancel} disabled={busy}>
-            Annuleren
-          </Button>
-        </ButtonGroup>
-      </form>
-    </div>
+      ) : null}
+    </ConfirmForm>
   );
 }
 
@@ -361,31 +392,22 @@ export function RerouteForm({ melding, categorieen, onDone, onCancel }: { meldin
   });
   useFocusOnMount(form.fieldId('categorie'));
   return (
-    <div className="knooppunt-confirm">
-      <ErrorSummary form={form} />
-      <form noValidate onSubmit={onSubmit}>
-        <CategorySelectField {...field('categorie')} label="Categorie" categorieen={categorieen} kanaal={melding.kanaal} placeholder="Kies een categorie" required />
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset knooppunt-fieldset" aria-describedby={form.errorFor('locatie') ? 'herrouteren-locatie-fout' : undefined}>
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Adres</legend>
-          {form.errorFor('locatie') ? (
-            <div className="utrecht-form-field-error-message" id="herrouteren-locatie-fout">
-              {form.errorFor('locatie')}
-            </div>
-          ) : null}
-          <TextField {...field('postcode')} id="herrouteren-postcode" label="Postcode" autoComplete="off" maxLength={8} error={undefined} />
-          <TextField {...field('huisnummer')} label="Huisnummer" inputMode="numeric" autoComplete="off" maxLength={6} error={undefined} />
-          <TextField {...field('huisletter')} label="Huisletter" autoComplete="off" maxLength={1} error={undefined} />
-          <TextField {...field('huisnummertoevoeging')} label="Toevoeging" autoComplete="off" maxLength={4} error={undefined} />
-        </fieldset>
-        <TextareaField {...field('reden')} label="Reden van de wijziging" required rows={2} maxLength={2000} />
-        <ButtonGroup>
-          <SubmitButton busy={busy}>Wijzigen en opnieuw routeren</SubmitButton>
-          <Button onClick={onCancel} disabled={busy}>
-            Annuleren
-          </Button>
-        </ButtonGroup>
-      </form>
-    </div>
+    <ConfirmForm form={form} busy={busy} onSubmit={onSubmit} submitLabel="Wijzigen en opnieuw routeren" onCancel={onCancel}>
+      <CategorySelectField {...field('categorie')} label="Categorie" categorieen={categorieen} kanaal={melding.kanaal} placeholder="Kies een categorie" required />
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset knooppunt-fieldset" aria-describedby={form.errorFor('locatie') ? 'herrouteren-locatie-fout' : undefined}>
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Adres</legend>
+        {form.errorFor('locatie') ? (
+          <div className="utrecht-form-field-error-message" id="herrouteren-locatie-fout">
+            {form.errorFor('locatie')}
+          </div>
+        ) : null}
+        <TextField {...field('postcode')} id="herrouteren-postcode" label="Postcode" autoComplete="off" maxLength={8} error={undefined} />
+        <TextField {...field('huisnummer')} label="Huisnummer" inputMode="numeric" autoComplete="off" maxLength={6} error={undefined} />
+        <TextField {...field('huisletter')} label="Huisletter" autoComplete="off" maxLength={1} error={undefined} />
+        <TextField {...field('huisnummertoevoeging')} label="Toevoeging" autoComplete="off" maxLength={4} error={undefined} />
+      </fieldset>
+      <TextareaField {...field('reden')} label="Reden van de wijziging" required rows={2} maxLength={2000} />
+    </ConfirmForm>
   );
 }
 
@@ -462,16 +484,13 @@ export function ContactInzage({ melding }: { melding: MeldingDetail }) {
 const FILE_FIELDS: readonly FieldDefinition[] = [{ name: 'bijlagen', label: 'Bestanden' }];
 
 export function AttachmentUpload({ melding, onDone }: { melding: MeldingDetail; onDone: Done }) {
-  const session = useActiveSession();
   const form = useFormErrors('bijlage-toevoegen', FILE_FIELDS);
   const [files, setFiles] = useState<File[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const { busy, onSubmit } = useFormSubmit(form, {
     validate: (): Record<string, string> => (files.length === 0 ? { bijlagen: 'Kies een of meer bestanden.' } : files.length > 3 ? { bijlagen: 'Maximaal 3 bestanden tegelijk.' } : {}),
     submit: async () => {
-      const data = new FormData();
-      for (const f of files) data.append('bijlagen', f, f.name);
-      await postMultipart<void>(meldingPath(melding.id, '/bijlagen'), data, session.csrfToken);
+      await api.postForm<void>(meldingPath(melding.id, '/bijlagen'), multipart(null, files));
       setFiles([]);
       if (input.current) input.current.value = '';
       await onDone('De bijlagen zijn toegevoegd.', 'bijlagen-titel');

@@ -10,6 +10,7 @@ import { CheckboxGroup, SelectField, TextField } from '../components/FormField.j
 import { Link } from '../components/Link.js';
 import { LoadError } from '../components/LoadError.js';
 import { Page } from '../components/Page.js';
+import { Pagination } from '../components/Pagination.js';
 import { Heading2, Paragraph } from '../components/Typography.js';
 import type { Categorie, Notificatie, Werkvoorraad } from '../meldingen/shared.js';
 import { GEMEENTEN, KANAAL_LABELS, STATUS_LABELS } from '../meldingen/shared.js';
@@ -184,23 +185,16 @@ export function WerkvoorraadPage() {
         {data && data.resultaten.length > 0 ? (
           <>
             <WorklistTable caption="Werkvoorraad" regels={data.resultaten} sort={sort} onSort={(s) => update({ ...current(), sorteer: s, pagina: '' })} />
-            {totalPages > 1 ? (
-              <nav aria-label="Paginering werkvoorraad" className="knooppunt-pagination">
-                <Button appearance="secondary-action-button" disabled={page <= 1 || list.loading} onClick={() => update({ ...current(), pagina: String(page - 1) })}>
-                  Vorige pagina
-                </Button>
-                <span className="knooppunt-pagination__current" aria-current="page">
-                  {`Pagina ${page} van ${totalPages}`}
-                </span>
-                <Button
-                  appearance="secondary-action-button"
-                  disabled={page >= totalPages || list.loading}
-                  onClick={() => update({ ...current(), pagina: String(page + 1) })}
-                >
-                  Volgende pagina
-                </Button>
-              </nav>
-            ) : null}
+            <Pagination
+              label="Paginering werkvoorraad"
+              page={page}
+              totalPages={totalPages}
+              busy={list.loading}
+              onPage={(p) => update({ ...current(), pagina: String(p) })}
+              previous="Vorige pagina"
+              next="Volgende pagina"
+              current={`Pagina ${page} van ${totalPages}`}
+            />
           </>
         ) : null}
       </section>

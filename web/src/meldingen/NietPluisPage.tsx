@@ -4,21 +4,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { InputHTMLAttributes } from 'react';
 import { api } from '../api/client.js';
+import { hardStopOf, multipart, type Antwoord } from '../api/meldingen.js';
 import { useApiGet } from '../api/useApi.js';
 import { Alert } from '../components/Alert.js';
 import { Button, ButtonGroup, SubmitButton } from '../components/Button.js';
 import { ErrorSummary, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
-import { CheckboxGroup, SelectField, TextareaField, TextField } from '../components/FormField.js';
+import { RadioGroup, SelectField, TextareaField, TextField } from '../components/FormField.js';
 import { Link } from '../components/Link.js';
 import { LoadError } from '../components/LoadError.js';
 import { Page } from '../components/Page.js';
+import { QuestionField, type QuestionInputProps } from '../components/QuestionField.js';
 import { Heading2, Paragraph } from '../components/Typography.js';
 import { useFormSubmit } from '../components/useForm.js';
-import { useActiveSession } from '../session/SessionContext.js';
-import type { Categorie, CategorieVraag, Kanaal, Ontvangstbewijs, Onderwerpsoort } from './shared.js';
-import { byteSize, GEMEENTEN, KANAAL_LABELS, ONDERWERP_LABELS, postMultipart, safeId, showApiErrors } from './shared.js';
-import { CategorySelectField, RadioGroup } from './ui.js';
+import type { Categorie, Kanaal, Ontvangstbewijs, Onderwerpsoort } from './shared.js';
+import { byteSize, GEMEENTEN, KANAAL_LABELS, ONDERWERP_LABELS, safeId, showApiErrors } from './shared.js';
+import { CategorySelectField } from './ui.js';
 
 const FORM_ID = 'niet-pluis';
 const MAX_FILES = 3;
@@ -26,7 +27,6 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,application/pdf';
 
 type LocatieWijze = 'adres' | 'straat' | 'gemeente';
-type Antwoord = string | string[];
 
 interface OnderwerpVeld {
   name: string;
@@ -132,99 +132,23 @@ function isEmpty(value: Antwoord | undefined): boolean {
   return value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
 }
 
-function hardStopOf(vraag: CategorieVraag, value: Antwoord | undefined): string | null {
-  if (vraag.datatype !== 'singlevaluelist' && vraag.datatype !== 'multivaluelist') return null;
-  const chosen = Array.isArray(value) ? value : value ? [value] : [];
-  return vraag.waarden?.find((w) => chosen.includes(w.key) && w.hardeStop)?.hardeStop ?? null;
-}
+/** Staff-opmaak van de extra vragen: geen automatisch aanvullen, cijfers voor getallen. */
+const VRAAG_INVOER: QuestionInputProps = {
+  string: { autoComplete: 'off' },
+  number: { inputMode: 'numeric', autoComplete: 'off' },
+  datetime: { autoComplete: 'off' },
+  text: { rows: 3 },
+};
 
-/** Eén extra vraag van de categorie, passend bij het datatype (Open311). */
-function VraagVeld({
-  vraag,
-  value,
-  onChange,
-  error,
-}: {
-  vraag: CategorieVraag;
-  value: Antwoord | undefined;
-  onChange: (value: Antwoord) => void;
-  error: string | undefined;
-}) {
-  const name = `antwoorden.${vraag.code}`;
-  const id = fieldId(name);
-  const stop = hardStopOf(vraag, value);
-  const options = (vraag.waarden ?? []).map((w) => ({ value: w.key, label: w.naam }));
-  let field;
-  if (vraag.datatype === 'singlevaluelist') {
-    field = (
-      <RadioGroup
-        id={id}
-        name={id}
-        legend={vraag.vraag}
-        description={vraag.toelichting}
-        options={options}
-        value={typeof value === 'string' ? value : ''}
-        onChange={onChange}
-        error={error}
-        required={vraag.verplicht}
-      />
-    );
-  } else if (vraag.datatype === 'multivaluelist') {
-    field = (
-      <CheckboxGroup
-        id={id}
-        legend={vraag.vraag}
-        description={vraag.toelichting}
-        options={options}
-        value={Array.isArray(value) ? value : []}
-        onChange={onChange}
-        error={error}
-        required={vraag.verplicht}
-      />
-    );
-  } else if (vraag.datatype === 'text') {
-    field = (
-      <TextareaField
-        id={id}
-        label={vraag.vraag}
-        description={vraag.toelichting}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        error={error}
-        required={vraag.verplicht}
-        rows={3}
-      />
-    );
-  } else {
-    field = (
-      <TextField
-        id={id}
-        label={vraag.vraag}
-        description={vraag.toelichting}
-        type={vraag.datatype === 'datetime' ? 'datetime-local' : 'text'}
-        inputMode={vraag.datatype === 'number' ? 'numeric' : undefined}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        error={error}
-        required={vraag.verplicht}
-        autoComplete="off"
-      />
-    );
-  }
+function HardeStop(text: string) {
   return (
-    <>
-      {field}
-      {stop ? (
-        <Alert type="warning" role="alert">
-          <p className="utrecht-paragraph">{stop}</p>
-        </Alert>
-      ) : null}
-    </>
+    <Alert type="warning" role="alert">
+      <p className="utrecht-paragraph">{text}</p>
+    </Alert>
   );
 }
 
 export function NietPluisPage() {
-  const session = useActiveSession();
   const categories = useApiGet<{ categorieen: Categorie[] }>('/meldingcategorieen');
   const all = useMemo(() => categories.data?.categorieen ?? [], [categories.data]);
   const [values, setValues] = useState<Waarden>(emptyValues);
@@ -385,10 +309,7 @@ export function NietPluisPage() {
     submit: async () => {
       let result: Ontvangstbewijs;
       if (files.length > 0) {
-        const data = new FormData();
-        data.append('melding', JSON.stringify(body()));
-        for (const f of files) data.append('bijlagen', f, f.name);
-        result = await postMultipart<Ontvangstbewijs>('/niet-pluis-meldingen', data, session.csrfToken);
+        result = await api.postForm<Ontvangstbewijs>('/niet-pluis-meldingen', multipart(body(), files));
       } else {
         result = await api.post<Ontvangstbewijs>('/niet-pluis-meldingen', body());
       }
@@ -466,12 +387,15 @@ export function NietPluisPage() {
             required
           />
           {vragen.map((v) => (
-            <VraagVeld
+            <QuestionField
               key={v.code}
-              vraag={v}
+              id={fieldId(`antwoorden.${v.code}`)}
+              question={v}
               value={antwoorden[v.code]}
               onChange={(a) => setAntwoorden((prev) => ({ ...prev, [v.code]: a }))}
               error={form.errorFor(`antwoorden.${v.code}`)}
+              inputProps={VRAAG_INVOER}
+              renderHardStop={HardeStop}
             />
           ))}
           <TextareaField

@@ -1,51 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Gedeeld door het meldpunt voor medewerkers (/meldingen) en het informatieknooppunt (/knooppunt):
-// API-typen, vaste Nederlandse labels, multipart-verzending en het koppelen van serverfouten aan velden.
+// API-typen, vaste Nederlandse labels en het koppelen van serverfouten aan velden.
 import { ApiError } from '../api/client.js';
-import type { FieldError } from '../api/client.js';
+import type { Categorie, Kanaal, PubliekeStatus } from '../api/meldingen.js';
 import type { FormErrors } from '../components/FormErrors.js';
-import { t } from '../i18n/t.js';
 
-export type Kanaal = 'overlast' | 'ondermijning';
-
-export interface CategorieWaarde {
-  key: string;
-  naam: string;
-  hardeStop?: string;
-}
-
-export interface CategorieVraag {
-  code: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  vraag: string;
-  toelichting?: string;
-  verplicht: boolean;
-  volgorde: number;
-  waarden?: CategorieWaarde[];
-}
-
-export interface Categorie {
-  id: string;
-  hoofdcategorieId: string | null;
-  kanaal: Kanaal;
-  naam: string;
-  hulptekst: string;
-  volgorde: number;
-  vragen: CategorieVraag[];
-  termijn: { aantal: number; eenheid: 'werkdagen' | 'kalenderdagen' };
-}
-
-export interface Ontvangstbewijs {
-  id: string;
-  referentie: string;
-  kanaal: Kanaal;
-  status: string;
-  gemeente: { code: string; naam: string };
-  afhandeltermijn: string | null;
-  bericht: string;
-}
-
-export type PubliekeStatus = 'ontvangen' | 'in-behandeling' | 'afgehandeld';
+export type { Categorie, CategorieVraag, CategorieWaarde, Kanaal, Ontvangstbewijs, PubliekeStatus } from '../api/meldingen.js';
 
 export interface MijnMelding {
   referentie: string;
@@ -68,7 +28,8 @@ export interface CodeNaam {
   naam: string;
 }
 
-export interface WerkvoorraadRegel {
+/** Wat een regel in de werkvoorraad en het detail van een melding gemeen hebben. */
+interface MeldingKern {
   id: string;
   referentie: string;
   kanaal: Kanaal;
@@ -80,9 +41,12 @@ export interface WerkvoorraadRegel {
   statusNaam: string;
   afhandeltermijn: string;
   termijnOverschreden: boolean;
-  drievoudigOverschreden: boolean;
   aangemaaktOp: string;
   toegewezenAan: { id: string; naam: string } | null;
+}
+
+export interface WerkvoorraadRegel extends MeldingKern {
+  drievoudigOverschreden: boolean;
   ouderId: string | null;
   adres: string | null;
 }
@@ -145,16 +109,7 @@ export interface Bijlage {
   op: string;
 }
 
-export interface MeldingDetail {
-  id: string;
-  referentie: string;
-  kanaal: Kanaal;
-  bron: string;
-  categorie: { id: string; naam: string };
-  gemeente: CodeNaam;
-  team: CodeNaam;
-  status: string;
-  statusNaam: string;
+export interface MeldingDetail extends MeldingKern {
   mogelijkeStatussen: Array<{ status: string; label: string }>;
   versie: number;
   omschrijving: string;
@@ -175,16 +130,12 @@ export interface MeldingDetail {
   contactAanwezig: boolean;
   ontvangstcodeActief: boolean;
   melder: { organisatie: string | null; rol: string | null } | null;
-  toegewezenAan: { id: string; naam: string } | null;
-  afhandeltermijn: string;
   escalatietermijn: string;
   reactieTermijn: string | null;
-  termijnOverschreden: boolean;
   doorgezetNaar: string | null;
   afgeslotenOp: string | null;
   bewarenTot: string | null;
   contactWissenOp: string | null;
-  aangemaaktOp: string;
   ouder: GekoppeldeMelding | null;
   kinderen: GekoppeldeMelding[];
   onderwerpen: Array<{ id: string; soort: Onderwerpsoort; gegevens: Record<string, string | number> }>;
@@ -287,50 +238,6 @@ export function groupCategories(categorieen: readonly Categorie[], kanaal?: Kana
   return mains
     .map((hoofd) => ({ hoofd, subs: categorieen.filter((c) => c.hoofdcategorieId === hoofd.id).sort((a, b) => a.volgorde - b.volgorde) }))
     .filter((g) => g.subs.length > 0);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-async function problem(response: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (!isRecord(body)) return new ApiError({ status: response.status, title: t('error.title'), detail: t('error.unexpected', { status: response.status }) });
-  const errors: FieldError[] = Array.isArray(body['errors'])
-    ? body['errors'].filter((e): e is FieldError => isRecord(e) && typeof e['veld'] === 'string' && typeof e['melding'] === 'string')
-    : [];
-  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
-  return new ApiError({
-    status: typeof body['status'] === 'number' ? body['status'] : response.status,
-    title: str(body['title']) ?? t('error.title'),
-    detail: str(body['detail']),
-    code: str(body['code']),
-    correlationId: str(body['correlationId']),
-    errors,
-  });
-}
-
-/** POST met multipart/form-data (bestanden); de CSRF-header gaat mee zoals bij de gewone client. */
-export async function postMultipart<T>(path: string, data: FormData, csrfToken: string): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
-      method: 'POST',
-      body: data,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json, application/problem+json', 'X-CSRF-Token': csrfToken },
-    });
-  } catch {
-    throw new ApiError({ status: 0, title: t('error.title'), detail: t('error.network'), code: 'NETWERKFOUT' });
-  }
-  if (!response.ok) throw await problem(response);
-  const text = await response.text();
-  return (text.length > 0 ? JSON.parse(text) : undefined) as T;
 }
 
 /** "body.onderwerpen.0.naam" of "onderwerpen[0].naam" → "onderwerpen[0].naam". */

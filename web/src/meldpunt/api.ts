@@ -1,53 +1,23 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Verzoeken van het publieke meldpunt: altijd zonder cookies (credentials: 'omit') en alleen naar
-// de eigen server. Fouten komen als ApiError terug, zodat de generieke formulierfouten werken.
-import { ApiError, type FieldError } from '../api/client.js';
+// Verzoeken van het publieke meldpunt: altijd zonder cookies (credentials: 'omit') en zonder
+// CSRF-header, alleen naar de eigen server. Fouten komen als ApiError terug, zodat de generieke
+// formulierfouten werken.
+import { requestJson, type RequestOptions } from '../api/client.js';
+import { multipart, type Categorie, type CategorieVraag, type CategorieWaarde, type Kanaal, type Ontvangstbewijs, type PubliekeStatus } from '../api/meldingen.js';
 import type { AltchaChallengeInput } from './altcha.js';
 import { T } from './texts.js';
 
-export type Kanaal = 'overlast' | 'ondermijning';
-export type Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-
-export interface QuestionOption {
-  key: string;
-  naam: string;
-  hardeStop?: string;
-}
-
-export interface Question {
-  code: string;
-  datatype: Datatype;
-  vraag: string;
-  toelichting?: string;
-  verplicht: boolean;
-  volgorde: number;
-  waarden?: QuestionOption[];
-}
-
-export interface Category {
-  id: string;
-  hoofdcategorieId: string | null;
-  kanaal: Kanaal;
-  naam: string;
-  hulptekst: string;
-  volgorde: number;
-  vragen: Question[];
-}
+export type { Datatype, Kanaal } from '../api/meldingen.js';
+export type QuestionOption = CategorieWaarde;
+export type Question = CategorieVraag;
+export type Category = Categorie;
+export type PublicStatus = PubliekeStatus;
 
 export type Gemeentebepaling = { binnenWerkgebied: true; gemeente: { code: string; naam: string } } | { binnenWerkgebied: false; advies: string };
 
-export interface Receipt {
-  id: string;
-  referentie: string;
+export interface Receipt extends Ontvangstbewijs {
   ontvangstcode: string;
-  kanaal: Kanaal;
-  status: string;
-  gemeente: { code: string; naam: string };
-  afhandeltermijn: string | null;
-  bericht: string;
 }
-
-export type PublicStatus = 'ontvangen' | 'in-behandeling' | 'afgehandeld';
 
 export interface ReporterMessage {
   id: string;
@@ -71,59 +41,18 @@ export interface ReporterView {
   berichten: ReporterMessage[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+const PUBLIEK: Omit<RequestOptions, 'method' | 'body'> = {
+  credentials: 'omit',
+  cache: 'no-store',
+  referrerPolicy: 'no-referrer',
+  texts: { title: T.fout.titel, network: T.fout.netwerk, unexpected: T.fout.onverwacht },
+};
+
+function call<R>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<R> {
+  return requestJson<R>(path, { ...PUBLIEK, method, body });
 }
 
-function fieldErrors(value: unknown): FieldError[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (item): item is FieldError => isRecord(item) && typeof item['veld'] === 'string' && typeof item['melding'] === 'string',
-  );
-}
-
-async function problem(response: Response): Promise<ApiError> {
-  let body: unknown = null;
-  if ((response.headers.get('content-type') ?? '').includes('json')) body = await response.json().catch(() => null);
-  if (isRecord(body)) {
-    return new ApiError({
-      status: response.status,
-      title: typeof body['title'] === 'string' ? body['title'] : T.fout.titel,
-      detail: typeof body['detail'] === 'string' ? body['detail'] : undefined,
-      code: typeof body['code'] === 'string' ? body['code'] : undefined,
-      correlationId: typeof body['correlationId'] === 'string' ? body['correlationId'] : undefined,
-      errors: fieldErrors(body['errors']),
-    });
-  }
-  return new ApiError({ status: response.status, title: T.fout.titel, detail: T.fout.onverwacht(response.status) });
-}
-
-async function call<R>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<R> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  let payload: BodyInit | null = null;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
-  } catch {
-    throw new ApiError({ status: 0, title: T.fout.titel, detail: T.fout.netwerk, code: 'NETWERKFOUT' });
-  }
-  if (!response.ok) throw await problem(response);
-  return (await response.json()) as R;
-}
-
-/** multipart/form-data met de JSON in het veld `melding` en de bestanden in `bijlagen`. */
-export function multipart(json: Record<string, unknown>, files: readonly File[], extra: Record<string, string> = {}): FormData {
-  const data = new FormData();
-  data.append('melding', JSON.stringify(json));
-  for (const [key, value] of Object.entries(extra)) data.append(key, value);
-  for (const file of files) data.append('bijlagen', file, file.name);
-  return data;
-}
+export { multipart };
 
 export const meldpuntApi = {
   categories: async (kanaal: Kanaal) =>

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Paginaschil van het publieke meldpunt: skiplink, kop, hoofdinhoud en voet met privacyverklaring.
-import { useEffect, useRef } from 'react';
-import type { MouseEvent, ReactNode } from 'react';
-import { Link as RouterLink, useLocation } from 'react-router-dom';
+import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import { SkipLink } from '../components/SkipLink.js';
+import { useRouteFocus } from '../components/useRouteFocus.js';
 import { T } from './texts.js';
 import './meldpunt.css';
 
@@ -13,41 +15,11 @@ export function useMeldpuntTitle(title: string): void {
   }, [title]);
 }
 
-/** Verplaatst de focus naar de h1 na elke routewissel (niet bij de eerste paginalading). */
-function useRouteFocus() {
-  const location = useLocation();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('main [data-page-heading]')?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [location.pathname]);
-}
-
-function SkipLink() {
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    const main = document.getElementById('inhoud');
-    if (main) {
-      event.preventDefault();
-      main.focus();
-      main.scrollIntoView();
-    }
-  };
-  return (
-    <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" onClick={onClick}>
-      {T.app.skipLink}
-    </a>
-  );
-}
-
 export function MeldpuntChrome({ children }: { children: ReactNode }) {
   useRouteFocus();
   return (
     <div className="knooppunt-app meldpunt-app">
-      <SkipLink />
+      <SkipLink label={T.app.skipLink} />
       <header className="utrecht-page-header knooppunt-header">
         <div className="utrecht-page-header__content knooppunt-header__content">
           <RouterLink to="/melden" className="knooppunt-logo">

@@ -2,6 +2,7 @@
 // De melding in wording: alleen in het geheugen van de pagina (geen localStorage, geen URL).
 // Validatie per stap, de JSON voor de API en de koppeling van serverfouten aan stap en veld.
 import type { FieldDefinition } from '../components/FormErrors.js';
+import { hardStopOf, type Antwoord } from '../api/meldingen.js';
 import type { Category, Gemeentebepaling, Kanaal, Question } from './api.js';
 import { T } from './texts.js';
 
@@ -12,7 +13,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'];
 export const ACCEPT_ATTRIBUTE = '.jpg,.jpeg,.png,.webp,.gif,.pdf,image/jpeg,image/png,image/webp,image/gif,application/pdf';
 
-export type AnswerInput = string | string[];
+export type AnswerInput = Antwoord;
 
 export interface Draft {
   hoofdcategorie: string;
@@ -70,9 +71,7 @@ export const questionField = (q: Question) => `vraag-${q.code}`;
 
 function questionTarget(q: Question): string {
   const id = fieldDomId(questionField(q));
-  if (q.datatype === 'singlevaluelist') return `${id}-0`;
-  if (q.datatype === 'multivaluelist') return `${id}-eerste`;
-  return id;
+  return q.datatype === 'singlevaluelist' || q.datatype === 'multivaluelist' ? `${id}-eerste` : id;
 }
 
 export function sortedQuestions(category: Category | undefined): Question[] {
@@ -82,8 +81,8 @@ export function sortedQuestions(category: Category | undefined): Question[] {
 /** Alle velden met hun label, voor de foutsamenvatting. */
 export function fieldDefinitions(category: Category | undefined): FieldDefinition[] {
   return [
-    { name: 'hoofdcategorie', label: T.wat.hoofd, targetId: `${fieldDomId('hoofdcategorie')}-0` },
-    { name: 'categorie', label: T.wat.sub, targetId: `${fieldDomId('categorie')}-0` },
+    { name: 'hoofdcategorie', label: T.wat.hoofd, targetId: `${fieldDomId('hoofdcategorie')}-eerste` },
+    { name: 'categorie', label: T.wat.sub, targetId: `${fieldDomId('categorie')}-eerste` },
     ...sortedQuestions(category).map((q) => ({ name: questionField(q), label: q.vraag, targetId: questionTarget(q) })),
     { name: 'omschrijving', label: T.wat.omschrijving },
     { name: 'postcode', label: T.waar.postcode },
@@ -105,10 +104,8 @@ export function fieldDefinitions(category: Category | undefined): FieldDefinitio
 /** Het antwoord met een "harde stop" (acuut gevaar), of null. */
 export function hardStop(category: Category | undefined, antwoorden: Record<string, AnswerInput>): string | null {
   for (const q of category?.vragen ?? []) {
-    const given = antwoorden[q.code];
-    const keys = Array.isArray(given) ? given : given ? [given] : [];
-    const stop = q.waarden?.find((w) => w.hardeStop && keys.includes(w.key));
-    if (stop?.hardeStop) return stop.hardeStop;
+    const stop = hardStopOf(q, antwoorden[q.code]);
+    if (stop) return stop;
   }
   return null;
 }

@@ -1,152 +1,27 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Invoer voor het meldpunt: keuzerondjes, de extra vragen per datatype en het kiezen van bestanden.
+// Invoer voor het meldpunt: de opmaak van keuzerondjes en extra vragen, en het kiezen van bestanden.
 import { useId, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
 import { Button } from '../components/Button.js';
-import { CheckboxGroup, TextareaField, TextField } from '../components/FormField.js';
+import { RadioGroup as SharedRadioGroup, type RadioGroupProps } from '../components/FormField.js';
+import type { QuestionInputProps } from '../components/QuestionField.js';
 import { VisuallyHidden } from '../components/Typography.js';
-import type { Question } from './api.js';
-import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, MAX_FILE_BYTES, MAX_FILES, type AnswerInput } from './draft.js';
+import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, MAX_FILE_BYTES, MAX_FILES } from './draft.js';
 import { formatSize, T } from './texts.js';
 
-export interface RadioOption {
-  value: string;
-  label: ReactNode;
-  description?: ReactNode;
+/** Opmaak van de keuzerondjes in het meldpunt: groter en met een gewone (niet vette) tekst. */
+export const MELDPUNT_RADIO = { className: 'meldpunt-radios', inputClassName: 'utrecht-radio-button--html-input meldpunt-radio' } as const;
+
+/** Keuzerondjes in de opmaak van het meldpunt. */
+export function RadioGroup(props: RadioGroupProps) {
+  return <SharedRadioGroup {...MELDPUNT_RADIO} {...props} />;
 }
 
-/** Groep keuzerondjes in een fieldset; de eerste knop heeft id `${id}-0`. */
-export function RadioGroup({
-  id,
-  legend,
-  options,
-  value,
-  onChange,
-  error,
-  required = false,
-  description,
-}: {
-  id: string;
-  legend: ReactNode;
-  options: readonly RadioOption[];
-  value: string;
-  onChange: (next: string) => void;
-  error?: string | undefined;
-  required?: boolean;
-  description?: ReactNode;
-}) {
-  const describedBy = [description ? `${id}-omschrijving` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <fieldset
-      id={id}
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset knooppunt-fieldset meldpunt-radios${error ? ' utrecht-form-fieldset--invalid' : ''}`}
-      aria-describedby={describedBy}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-        {legend}
-        {required ? (
-          <span aria-hidden="true" className="knooppunt-required">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </legend>
-      {description ? (
-        <div className="utrecht-form-field-description" id={`${id}-omschrijving`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      {options.map((option, index) => {
-        const optionId = `${id}-${index}`;
-        return (
-          <div key={option.value} className="utrecht-form-field utrecht-form-field--radio">
-            <div className="utrecht-form-field__label utrecht-form-field__label--radio">
-              <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={optionId}>
-                {option.label}
-              </label>
-            </div>
-            {option.description ? (
-              <div className="utrecht-form-field__description utrecht-form-field-description" id={`${optionId}-omschrijving`}>
-                {option.description}
-              </div>
-            ) : null}
-            <div className="utrecht-form-field__input">
-              <input
-                id={optionId}
-                type="radio"
-                name={id}
-                value={option.value}
-                checked={value === option.value}
-                onChange={() => onChange(option.value)}
-                className="utrecht-radio-button--html-input meldpunt-radio"
-                aria-describedby={option.description ? `${optionId}-omschrijving` : undefined}
-              />
-            </div>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
-
-/** Eén extra vraag van de categorie, weergegeven volgens het Open311-datatype. */
-export function QuestionField({
-  id,
-  question,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  question: Question;
-  value: AnswerInput | undefined;
-  onChange: (next: AnswerInput) => void;
-  error?: string | undefined;
-}) {
-  const text = typeof value === 'string' ? value : '';
-  const common = { id, label: question.vraag, description: question.toelichting, error, required: question.verplicht };
-  switch (question.datatype) {
-    case 'string':
-      return <TextField {...common} value={text} maxLength={200} onChange={(e) => onChange(e.currentTarget.value)} />;
-    case 'text':
-      return <TextareaField {...common} value={text} rows={4} maxLength={2000} onChange={(e) => onChange(e.currentTarget.value)} />;
-    case 'number':
-      return <TextField {...common} value={text} inputMode="decimal" className="meldpunt-input--kort" onChange={(e) => onChange(e.currentTarget.value)} />;
-    case 'datetime':
-      return <TextField {...common} type="datetime-local" value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
-    case 'singlevaluelist':
-      return (
-        <RadioGroup
-          id={id}
-          legend={question.vraag}
-          description={question.toelichting}
-          required={question.verplicht}
-          error={error}
-          value={text}
-          onChange={onChange}
-          options={(question.waarden ?? []).map((w) => ({ value: w.key, label: w.naam }))}
-        />
-      );
-    case 'multivaluelist':
-      return (
-        <CheckboxGroup
-          id={id}
-          legend={question.vraag}
-          description={question.toelichting}
-          required={question.verplicht}
-          error={error}
-          value={Array.isArray(value) ? value : []}
-          onChange={onChange}
-          options={(question.waarden ?? []).map((w) => ({ value: w.key, label: w.naam }))}
-        />
-      );
-  }
-}
+/** Invoer voor de extra vragen in het meldpunt. */
+export const MELDPUNT_QUESTION_INPUTS: QuestionInputProps = {
+  string: { maxLength: 200 },
+  text: { rows: 4, maxLength: 2000 },
+  number: { inputMode: 'decimal', className: 'meldpunt-input--kort' },
+};
 
 function acceptable(file: File): boolean {
   if (ACCEPTED_TYPES.includes(file.type)) return true;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // De stappen van de meldwizard. Elke stap toont en wijzigt een deel van de Draft.
-import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { Alert } from '../components/Alert.js';
 import { CheckboxField, TextareaField, TextField } from '../components/FormField.js';
 import type { FormErrors } from '../components/FormErrors.js';
+import { QuestionField } from '../components/QuestionField.js';
 import { Heading2, Paragraph, VisuallyHidden } from '../components/Typography.js';
 import type { Category, Gemeentebepaling, Kanaal } from './api.js';
-import { fieldDomId, hardStop, questionField, sortedQuestions, type Draft } from './draft.js';
-import { FilePicker, QuestionField, RadioGroup } from './fields.js';
+import { fieldDomId, questionField, sortedQuestions, type Draft } from './draft.js';
+import { FilePicker, MELDPUNT_QUESTION_INPUTS, MELDPUNT_RADIO, RadioGroup } from './fields.js';
 import { formatDate, formatSize, T } from './texts.js';
 
 export interface StepProps {
@@ -56,22 +56,20 @@ export function StepWhat({ kanaal, draft, update, form, categories, stop }: Step
         />
       ) : null}
       {category
-        ? sortedQuestions(category).map((q) => {
-            const questionStop = hardStop({ ...category, vragen: [q] }, draft.antwoorden);
-            return (
-              <Fragment key={`${category.id}-${q.code}`}>
-                <QuestionField
-                  id={fieldDomId(questionField(q))}
-                  question={q}
-                  value={draft.antwoorden[q.code]}
-                  error={form.errorFor(questionField(q))}
-                  onChange={(value) => update({ antwoorden: { ...draft.antwoorden, [q.code]: value } })}
-                />
-                {/* De harde stop direct onder de vraag die haar veroorzaakt. */}
-                {questionStop ? <HardStop text={questionStop} /> : null}
-              </Fragment>
-            );
-          })
+        ? sortedQuestions(category).map((q) => (
+            <QuestionField
+              key={`${category.id}-${q.code}`}
+              id={fieldDomId(questionField(q))}
+              question={q}
+              value={draft.antwoorden[q.code]}
+              error={form.errorFor(questionField(q))}
+              onChange={(value) => update({ antwoorden: { ...draft.antwoorden, [q.code]: value } })}
+              inputProps={MELDPUNT_QUESTION_INPUTS}
+              radioProps={MELDPUNT_RADIO}
+              // De harde stop direct onder de vraag die haar veroorzaakt.
+              renderHardStop={(text) => <HardStop text={text} />}
+            />
+          ))
         : null}
       {stop ? null : (
         <TextareaField

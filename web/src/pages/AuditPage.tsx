@@ -9,6 +9,7 @@ import { ErrorSummary, useFormErrors } from '../components/FormErrors.js';
 import type { FieldDefinition } from '../components/FormErrors.js';
 import { TextField } from '../components/FormField.js';
 import { Page } from '../components/Page.js';
+import { Pagination } from '../components/Pagination.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../components/Table.js';
 import { Heading2, Paragraph } from '../components/Typography.js';
@@ -239,19 +240,16 @@ export function AuditPage() {
                 ))}
               </TableBody>
             </Table>
-            {totalPages > 1 ? (
-              <nav aria-label={t('audit.pagination')} className="knooppunt-pagination">
-                <Button appearance="secondary-action-button" disabled={page <= 1 || busy} onClick={() => goTo(page - 1)}>
-                  {t('audit.previous')}
-                </Button>
-                <span className="knooppunt-pagination__current" aria-current="page">
-                  {t('audit.page', { pagina: page, totaal: totalPages })}
-                </span>
-                <Button appearance="secondary-action-button" disabled={page >= totalPages || busy} onClick={() => goTo(page + 1)}>
-                  {t('audit.next')}
-                </Button>
-              </nav>
-            ) : null}
+            <Pagination
+              label={t('audit.pagination')}
+              page={page}
+              totalPages={totalPages}
+              busy={busy}
+              onPage={goTo}
+              previous={t('audit.previous')}
+              next={t('audit.next')}
+              current={t('audit.page', { pagina: page, totaal: totalPages })}
+            />
           </>
         ) : null}
       </section>
