@@ -115,7 +115,7 @@ describe(`back-up en terugzetten (${ENGINE})`, () => {
     const session = await httpLogin(server.url, officer);
     expect((await listVaCodes(server.url, session)).size).toBeGreaterThan(0);
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-  }, 180_000);
+  }, 300_000);
 
   // On PostgreSQL the backup may run while the server keeps writing; it must be one consistent
   // snapshot (every record with its audit line, an intact chain). PGlite is locked by the server.

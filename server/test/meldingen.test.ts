@@ -205,7 +205,7 @@ describe('receipt code conversation and worklist', () => {
   });
 
   it('filters the worklist and shows overdue meldingen in signalering', async () => {
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/meldingen?kanaal=overlast&toegewezen=niemand&sorteer=-aangemaakt', headers: hub.headers });
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/meldingen?kanaal=overlast&toegewezen=niemand&status=ontvangen&sorteer=-aangemaakt', headers: hub.headers });
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().resultaten.length).toBeGreaterThan(0);
     expect(list.json().resultaten.every((r: { kanaal: string; gemeente: { code: string } }) => r.kanaal === 'overlast' && r.gemeente.code === 'GM0296')).toBe(true);
