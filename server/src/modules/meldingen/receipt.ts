@@ -4,14 +4,14 @@
 // by its hash (as GlobaLeaks does with its receipts); brute force is slowed by argon2 and the
 // in-memory rate limit on the lookup routes. The parameters are for a high-entropy secret, not a
 // password: guessing 66 random bits is out of reach at any hash cost, so the work factor only has
-// to keep the hash from being a plain digest, and one hash costs about half a millisecond — the
+// to keep the hash from being a plain digest, and one hash costs about a quarter of a millisecond — the
 // intake's throughput depends on it (ADR 0007).
 import crypto from 'node:crypto';
 import { hashRaw } from '@node-rs/argon2';
 import type { Secrets } from '../../platform/crypto.js';
 
 export const RECEIPT_DIGITS = 20;
-const PARAMS = { algorithm: 2, memoryCost: 2048, timeCost: 1, parallelism: 1, outputLen: 32 } as const;
+const PARAMS = { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1, outputLen: 32 } as const;
 
 export function generateReceiptCode(): string {
   let digits = '';
