@@ -21,6 +21,8 @@ import { createUsersService } from './platform/identity/users.service.js';
 import type { Tenancy } from './platform/auth/plugin.js';
 import { meldingenRoutes } from './modules/meldingen/meldingen.routes.js';
 import { open311Routes } from './modules/meldingen/open311.routes.js';
+import { veiligheidsbeeldRoutes } from './modules/veiligheidsbeeld/veiligheidsbeeld.routes.js';
+import { bijlageRoutes } from './modules/veiligheidsbeeld/bijlage.routes.js';
 
 export const BODY_LIMIT = 64 * 1024;
 
@@ -111,6 +113,8 @@ export async function buildApp(deps: PlatformDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps));
   await app.register(meldingenRoutes(deps));
   await app.register(open311Routes(deps));
+  await app.register(veiligheidsbeeldRoutes(deps));
+  await app.register(bijlageRoutes(deps));
 
   if (webRoot && indexHtml) {
     await app.register(fastifyStatic, {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The `knooppunt` command line.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig, type AppConfig } from './platform/config.js';
 import { createLogger } from './platform/logging.js';
@@ -21,6 +22,9 @@ import { presentUser } from './platform/identity/presenters.js';
 import { AppError } from './platform/http/errors.js';
 import { createJobRunner, instanceId, withPlatformJobs } from './platform/jobs/index.js';
 import { allJobs } from './jobs.js';
+import { createImportService } from './modules/veiligheidsbeeld/import.service.js';
+import { FORMATEN, type Formaat } from './modules/veiligheidsbeeld/domain/formaten.js';
+import { createBijlageService } from './modules/veiligheidsbeeld/bijlage/bijlage.service.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -54,6 +58,13 @@ function readStdin(): Promise<string> {
     process.stdin.on('end', () => resolve(data.replace(/\r?\n$/, '')));
     process.stdin.on('error', reject);
   });
+}
+
+/** File text: UTF-16 with a byte-order mark (as CBS/RvIG exports sometimes are) or UTF-8. */
+function decodeTekst(buf: Buffer): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  return buf.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 async function findUser(p: Platform, username: string) {
@@ -275,6 +286,48 @@ export function buildCli(): Command {
         } finally {
           await runner.stop();
         }
+      });
+    });
+
+  const vb = program.command('veiligheidsbeeld').description('Veiligheidsbeeld: cijfers van politie en CBS');
+  vb.command('import <bestand>')
+    .description('Importeer cijfers (formaat wordt herkend): lange CSV, OData JSON/CSV (politie, CBS), E-codes-CSV, bevolking')
+    .addOption(new Option('--formaat <formaat>', 'formaat van het bestand').choices([...FORMATEN]))
+    .option('--titel <titel>', 'titel van de dataset')
+    .option('--licentie <licentie>', 'licentie (standaard CC BY 4.0 voor open data)')
+    .action(async (file: string, opts: { formaat?: Formaat; titel?: string; licentie?: string }) => {
+      if (!fs.existsSync(file)) throw new CliError(`Bestand ${file} bestaat niet.`);
+      const inhoud = decodeTekst(fs.readFileSync(file));
+      await withPlatform(async (p) => {
+        const r = await createImportService(p.deps).importeer(systemActor('cli'), { formaat: opts.formaat, bestandsnaam: path.basename(file), inhoud, titel: opts.titel, licentie: opts.licentie }, cliOrigin, (fase, klaar, totaal) => {
+          if (fase === 'waarden' && totaal > 5000) err(`  waarden: ${klaar}/${totaal}`);
+        });
+        out(
+          r.ongewijzigd
+            ? `Niets gewijzigd: ${r.waarden.totaal} waarden en ${r.bevolking.totaal} bevolkingscijfers waren al zo opgeslagen (${r.formaat}, ${r.regels} regels).`
+            : `Geïmporteerd als dataset ${r.dataset!.id} (${r.formaat}${r.tabel ? `, ${r.tabel}` : ''}, ${r.regels} regels): waarden ${r.waarden.nieuw} nieuw, ${r.waarden.gewijzigd} gewijzigd, ${r.waarden.gelijk} ongewijzigd; bevolking ${r.bevolking.nieuw} nieuw, ${r.bevolking.gewijzigd} gewijzigd, ${r.bevolking.gelijk} ongewijzigd.`,
+        );
+        if (r.waarden.viaVoorgangers) out(`${r.waarden.viaVoorgangers} waarden zijn uit opgeheven gemeentecodes herleid naar de huidige gemeente.`);
+        if (r.overgeslagen) out(`${r.overgeslagen} regels overgeslagen (geen gemeente, kwartaal of geen totaal).`);
+      });
+    });
+
+  vb.command('bijlage')
+    .description('Maak de bijlage "de cijfers en grafieken" (per indicator tabel gemeente × jaar met Totaal en grafiek) als PDF of XLSX')
+    .option('--van <jaar>', 'eerste jaar (standaard: vijf jaar voor --tot)')
+    .option('--tot <jaar>', 'laatste jaar (standaard: het laatste jaar met cijfers)')
+    .requiredOption('--uitvoer <bestand>', 'het bestand om te schrijven: .pdf of .xlsx')
+    .addOption(new Option('--formaat <formaat>', 'pdf of xlsx (standaard: uit de extensie van --uitvoer)').choices(['pdf', 'xlsx']))
+    .action(async (opts: { van?: string; tot?: string; uitvoer: string; formaat?: string }) => {
+      const formaat = opts.formaat ?? path.extname(opts.uitvoer).slice(1).toLowerCase();
+      if (formaat !== 'pdf' && formaat !== 'xlsx') throw new CliError('Geef --uitvoer met de extensie .pdf of .xlsx, of kies --formaat pdf|xlsx.');
+      await withPlatform(async (p) => {
+        const start = performance.now();
+        const f = await createBijlageService(p.deps).genereer({ van: opts.van, tot: opts.tot, formaat });
+        fs.writeFileSync(opts.uitvoer, f.inhoud);
+        const tabellen = f.bijlage.velden.reduce((n, v) => n + v.tabellen.length, 0);
+        const sec = ((performance.now() - start) / 1000).toFixed(1).replace('.', ',');
+        out(`Bijlage ${f.bijlage.van}–${f.bijlage.tot} geschreven naar ${opts.uitvoer}: ${tabellen} tabellen in ${f.bijlage.velden.length} velden, ${f.delen} ${formaat === 'pdf' ? "pagina's" : 'tabbladen'} (${sec} s).`);
       });
     });
 

@@ -30,6 +30,11 @@ describe('policy', () => {
       expect(a.filter((x) => x.startsWith('module:'))).toEqual([]);
     }
   });
+  it('lets only the iv-coördinator and the beleidsadviseur import veiligheidsbeeld figures', () => {
+    expect(can(user(['iv-coordinator']), 'veiligheidsbeeld:importeren')).toBe(true);
+    expect(can(user(['beleidsadviseur']), 'veiligheidsbeeld:importeren')).toBe(true);
+    for (const role of ['knooppuntmedewerker', 'bestuurder', 'functioneel-beheerder', 'privacy-officer', 'signaleerder'] as Role[]) expect(can(user([role]), 'veiligheidsbeeld:importeren')).toBe(false);
+  });
   it('denies API keys every user action', () => {
     expect(can({ kind: 'api-sleutel', apiKeyId: 'k', name: 'k', organisationId: 'org-a', organisationCode: 'GM0296', scopes: ['open311:lezen'] }, 'organisaties:lezen')).toBe(false);
   });

@@ -20,7 +20,8 @@ export type Action =
   | 'meldingen:behandelen'
   | 'meldingen:niet-pluis-melden'
   | 'meldingen:configureren'
-  | 'meldingen:verwijderlog-lezen';
+  | 'meldingen:verwijderlog-lezen'
+  | 'veiligheidsbeeld:importeren';
 
 /** A tenant-owned resource: every such row carries its organisation. */
 export interface TenantResource {
@@ -59,6 +60,8 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'meldingen:niet-pluis-melden': ['signaleerder', 'knooppuntmedewerker', 'procesregisseur', 'iv-coordinator'],
   'meldingen:configureren': ['functioneel-beheerder'],
   'meldingen:verwijderlog-lezen': ['privacy-officer'],
+  // Veiligheidsbeeld: importing police/CBS figures (aggregates, no personal data).
+  'veiligheidsbeeld:importeren': ['iv-coordinator', 'beleidsadviseur'],
 };
 
 /** Actions that act on one organisation's data: only within the actor's own organisation. */

@@ -34,10 +34,17 @@ export const BACKUP_TABLES = [
   'notificaties',
   'melding_verwijderlog',
   'melding_statistiek',
+  'vb_gebieden',
+  'vb_indeling',
+  'vb_indicatoren',
+  'vb_datasets',
+  'vb_waarden',
+  'vb_jaarcijfers',
+  'vb_bevolking',
 ] as const;
 
 /** Tables filled with base data at every start; a restore replaces them with the backup's rows (children first). */
-const SEEDED_TABLES = ['routeringsregels', 'meldingcategorieen', 'instellingen', 'verwerkingsactiviteiten', 'organisaties'] as const;
+const SEEDED_TABLES = ['vb_indeling', 'vb_gebieden', 'routeringsregels', 'meldingcategorieen', 'instellingen', 'verwerkingsactiviteiten', 'organisaties'] as const;
 
 /** Self-references: inserted as NULL and set once every row of the table is in, so row order does not matter. */
 const SELF_REFERENCES: Record<string, string> = { meldingen: 'ouder_id', meldingcategorieen: 'hoofdcategorie_id' };
@@ -171,7 +178,7 @@ export async function restore(db: Kysely<DB>, file: string, onProgress: Progress
     for (const ref of selfRefs) {
       await sql`UPDATE ${sql.table(ref.table)} SET ${sql.ref(ref.column)} = ${ref.ref} WHERE id = ${ref.id}`.execute(trx);
     }
-    for (const [t, col] of [['inlogpogingen', 'id'], ['audit_regels', 'id'], ['ldv_records', 'id']] as const) {
+    for (const [t, col] of [['inlogpogingen', 'id'], ['audit_regels', 'id'], ['ldv_records', 'id'], ['vb_indicatoren', 'id']] as const) {
       await sql`SELECT setval(pg_get_serial_sequence(${t}, ${col}), coalesce((SELECT max(${sql.ref(col)}) FROM ${sql.table(t)}), 0) + 1, false)`.execute(trx);
     }
     // Reference numbers are never reused, also not those of meldingen deleted by retention.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { JobsMailTables } from '../jobs/schema.js';
 import type { MeldingenTables } from '../../modules/meldingen/schema.js';
+import type { VeiligheidsbeeldTables } from '../../modules/veiligheidsbeeld/schema.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -147,7 +148,7 @@ export interface InstellingenTable {
   waarde: string;
 }
 
-export interface DB extends JobsMailTables, MeldingenTables {
+export interface DB extends JobsMailTables, MeldingenTables, VeiligheidsbeeldTables {
   organisaties: OrganisatiesTable;
   gebruikers: GebruikersTable;
   herstelcodes: HerstelcodesTable;

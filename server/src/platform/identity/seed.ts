@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, OrganisatieSoort } from '../db/schema.js';
 import { seedMeldingenConfig } from '../../modules/meldingen/categories.repository.js';
+import { seedVeiligheidsbeeldConfig } from '../../modules/veiligheidsbeeld/seed.js';
 
 export const GEMEENTEN: ReadonlyArray<{ code: string; naam: string }> = [
   { code: 'GM1945', naam: 'Gemeente Berg en Dal' },
@@ -79,5 +80,6 @@ export async function seedBaseData(db: Kysely<DB>): Promise<{ createdOrganisatio
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
   await seedMeldingenConfig(db);
+  await seedVeiligheidsbeeldConfig(db);
   return { createdOrganisations: inserted.length };
 }
