@@ -4,7 +4,7 @@
 // the FG's audit search, and axe-core (WCAG 2.1 AA) on every page visited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, expectAccessible, launchBrowser, type E2eServer } from './harness.js';
+import { createServer, type E2eServer, expectAccessible, launchBrowser, openPage } from './harness.js';
 import { generateTotp } from '../server/src/platform/auth/totp.js';
 
 const PASSWORD = 'paard batterij nietje correct';
@@ -34,12 +34,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  return page;
+  return openPage(browser);
 }
 
 async function login(page: Page, username: string, password: string, totpSecret?: string) {

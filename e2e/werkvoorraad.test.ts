@@ -6,7 +6,7 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, expectAccessible, launchBrowser, type E2eServer } from './harness.js';
+import { createServer, type E2eServer, expectAccessible, launchBrowser, openPage } from './harness.js';
 import { generateTotp } from '../server/src/platform/auth/totp.js';
 import { solveChallenge, type AltchaChallenge } from '../server/src/platform/http/pow.js';
 
@@ -92,12 +92,7 @@ afterAll(async () => {
 });
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', hasTouch: viewport.width < 500 });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  return page;
+  return openPage(browser, { viewport, hasTouch: viewport.width < 500 });
 }
 
 async function login(page: Page, account: Account) {

@@ -20,6 +20,8 @@ import { KnooppuntRoutes } from './knooppunt/KnooppuntRoutes.js';
 import { MeldingenRoutes } from './meldingen/MeldingenRoutes.js';
 import { MeldpuntApp } from './meldpunt/MeldpuntApp.js';
 import { SessionProvider, useSession } from './session/SessionContext.js';
+import { PubliekeCijfersApp } from './veiligheidsbeeld/PubliekeCijfersApp.js';
+import { VeiligheidsbeeldRoutes } from './veiligheidsbeeld/VeiligheidsbeeldRoutes.js';
 
 function Loading() {
   return (
@@ -52,6 +54,8 @@ export function App() {
       <Routes>
         {/* Het publieke meldpunt staat buiten de sessie: geen sessieverzoek, geen cookie, geen navigatie voor medewerkers. */}
         <Route path="/melden/*" element={<MeldpuntApp />} />
+        {/* De openbare cijfers: ook zonder sessie en zonder cookies. */}
+        <Route path="/cijfers/*" element={<PubliekeCijfersApp />} />
         <Route path="*" element={<StaffApp />} />
       </Routes>
     </BrowserRouter>
@@ -71,10 +75,7 @@ function StaffApp() {
               <Route path="meldingen/*" element={<MeldingenRoutes />} />
               <Route path="knooppunt/*" element={<KnooppuntRoutes />} />
               <Route path="casussen" element={<PlaceholderPage title="nav.casussen" description="placeholder.casussen" />} />
-              <Route
-                path="veiligheidsbeeld"
-                element={<PlaceholderPage title="nav.veiligheidsbeeld" description="placeholder.veiligheidsbeeld" />}
-              />
+              <Route path="veiligheidsbeeld/*" element={<VeiligheidsbeeldRoutes />} />
               <Route path="beleid" element={<PlaceholderPage title="nav.beleid" description="placeholder.beleid" />} />
               <Route path="account" element={<AccountPage />} />
               <Route
