@@ -5,10 +5,9 @@
 import { useEffect, useState } from 'react';
 import { SelectField } from '../components/FormField.js';
 import { LoadError } from '../components/LoadError.js';
-import { SkipLink } from '../components/SkipLink.js';
+import { PublicShell } from '../components/PublicShell.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../components/Table.js';
 import { Heading2, Paragraph } from '../components/Typography.js';
-import { useRouteFocus } from '../components/useRouteFocus.js';
 import { gemeentenVan, TWEESTROMENLAND, vbApi, type MeldpuntCijfers } from './api.js';
 import { Figuur } from './Figuur.js';
 import { maandLabel } from './format.js';
@@ -26,34 +25,21 @@ function maandTerug(n: number): string {
 }
 
 export function PubliekeCijfersApp() {
-  useRouteFocus();
   useEffect(() => {
     document.title = `${T.publiek.titel} — ${T.publiek.titelSuffix}`;
   }, []);
   return (
-    <div className="knooppunt-app vb-publiek">
-      <SkipLink label={T.publiek.skip} />
-      <header className="utrecht-page-header knooppunt-header">
-        <div className="utrecht-page-header__content knooppunt-header__content">
-          <a href="/cijfers" className="knooppunt-logo">
-            <span className="knooppunt-logo__name">{T.publiek.naam}</span>
-            <span className="knooppunt-logo__tagline">{T.publiek.ondertitel}</span>
-          </a>
-        </div>
-      </header>
-      <div className="knooppunt-body">
-        <main id="inhoud" tabIndex={-1} className="utrecht-page-body knooppunt-main">
-          <div className="utrecht-page-body__content knooppunt-main__content vb-publiek__content">
-            <PubliekeCijfers />
-          </div>
-        </main>
-      </div>
-      <footer className="utrecht-page-footer knooppunt-footer">
-        <div className="utrecht-page-footer__content">
-          <p className="knooppunt-footer__text">{T.publiek.privacy}</p>
-        </div>
-      </footer>
-    </div>
+    <PublicShell
+      home="/cijfers"
+      name={T.publiek.naam}
+      tagline={T.publiek.ondertitel}
+      skipLabel={T.publiek.skip}
+      className="vb-publiek"
+      contentClassName="vb-publiek__content"
+      footer={<p className="knooppunt-footer__text">{T.publiek.privacy}</p>}
+    >
+      <PubliekeCijfers />
+    </PublicShell>
   );
 }
 
