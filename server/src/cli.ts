@@ -22,15 +22,34 @@ import { presentUser } from './platform/identity/presenters.js';
 import { AppError } from './platform/http/errors.js';
 import { createJobRunner, instanceId, withPlatformJobs } from './platform/jobs/index.js';
 import { allJobs } from './jobs.js';
-import { createImportService } from './modules/veiligheidsbeeld/import.service.js';
+import { createImportService, type ImportFase, type Voortgang } from './modules/veiligheidsbeeld/import.service.js';
 import { FORMATEN, type Formaat } from './modules/veiligheidsbeeld/domain/formaten.js';
 import { createBijlageService } from './modules/veiligheidsbeeld/bijlage/bijlage.service.js';
+import { controleer as controleerVeiligheidsbeeld } from './modules/veiligheidsbeeld/veiligheidsbeeld.repository.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 const cliOrigin = { requestId: 'cli', ipAddress: null };
 
 class CliError extends Error {}
+
+/** Import progress on stderr: each phase with the elapsed time, values in steps of 10 %. */
+function voortgangNaarStderr(): Voortgang {
+  const t0 = performance.now();
+  let stap = -1;
+  const tijd = () => `${((performance.now() - t0) / 1000).toFixed(1).replace('.', ',')} s`;
+  const namen: Record<ImportFase, string> = { gelezen: 'bestand gelezen', gecontroleerd: 'gecontroleerd', waarden: 'waarden', bevolking: 'bevolking opgeslagen', jaarcijfers: 'jaarcijfers bijgewerkt', klaar: 'vastgelegd' };
+  return (fase, klaar, totaal) => {
+    if (fase === 'waarden') {
+      const nu = totaal ? Math.floor((klaar / totaal) * 10) : 10;
+      if (totaal < 5000 || nu === stap) return;
+      stap = nu;
+      err(`  waarden: ${klaar.toLocaleString('nl-NL')} van ${totaal.toLocaleString('nl-NL')} (${nu * 10} %) – ${tijd()}`);
+      return;
+    }
+    err(`  ${namen[fase]}${fase === 'gelezen' ? ` (${klaar.toLocaleString('nl-NL')} regels)` : ''} – ${tijd()}`);
+  };
+}
 
 function describeError(e: unknown): string {
   if (e instanceof DataDirLockedError) {
@@ -299,9 +318,7 @@ export function buildCli(): Command {
       if (!fs.existsSync(file)) throw new CliError(`Bestand ${file} bestaat niet.`);
       const inhoud = decodeTekst(fs.readFileSync(file));
       await withPlatform(async (p) => {
-        const r = await createImportService(p.deps).importeer(systemActor('cli'), { formaat: opts.formaat, bestandsnaam: path.basename(file), inhoud, titel: opts.titel, licentie: opts.licentie }, cliOrigin, (fase, klaar, totaal) => {
-          if (fase === 'waarden' && totaal > 5000) err(`  waarden: ${klaar}/${totaal}`);
-        });
+        const r = await createImportService(p.deps).importeer(systemActor('cli'), { formaat: opts.formaat, bestandsnaam: path.basename(file), inhoud, titel: opts.titel, licentie: opts.licentie }, cliOrigin, voortgangNaarStderr());
         out(
           r.ongewijzigd
             ? `Niets gewijzigd: ${r.waarden.totaal} waarden en ${r.bevolking.totaal} bevolkingscijfers waren al zo opgeslagen (${r.formaat}, ${r.regels} regels).`
@@ -309,6 +326,24 @@ export function buildCli(): Command {
         );
         if (r.waarden.viaVoorgangers) out(`${r.waarden.viaVoorgangers} waarden zijn uit opgeheven gemeentecodes herleid naar de huidige gemeente.`);
         if (r.overgeslagen) out(`${r.overgeslagen} regels overgeslagen (geen gemeente, kwartaal of geen totaal).`);
+      });
+    });
+
+  vb.command('controleer')
+    .description('Controleer de samenhang: elke waarde heeft indicator, gemeente en dataset; de jaarcijfers kloppen met de waarden')
+    .action(async () => {
+      await withPlatform(async (p) => {
+        const c = await controleerVeiligheidsbeeld(p.deps.db);
+        out(`${c.waarden} waarden, ${c.jaarcijfers} jaarcijfers.`);
+        const fouten = [
+          [c.zonderIndicator, 'waarden zonder indicator'],
+          [c.zonderGebied, 'waarden zonder gemeente'],
+          [c.zonderDataset, 'waarden zonder dataset'],
+          [c.jaarcijfersAfwijkend, 'jaarcijfers die afwijken van de waarden'],
+        ] as const;
+        for (const [n, wat] of fouten) if (n > 0) err(`${n} ${wat}`);
+        if (fouten.some(([n]) => n > 0)) throw new CliError('De veiligheidsbeeldtabellen zijn niet consistent. Importeer het laatste bestand opnieuw of meld dit bij beheer.');
+        out('In orde: alle waarden hebben hun indicator, gemeente en dataset, en de jaarcijfers kloppen.');
       });
     });
 

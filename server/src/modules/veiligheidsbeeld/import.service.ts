@@ -14,6 +14,11 @@ import { leesBestand, type Formaat, type Gelezen } from './domain/formaten.js';
 import { alsVeldfouten, herleidBevolking, herleidWaarden } from './domain/invoer.js';
 import * as repo from './veiligheidsbeeld.repository.js';
 import type { DatasetRow } from './schema.js';
+import type { Waarde } from './domain/invoer.js';
+import { sql } from 'kysely';
+
+/** Advisory lock id that serialises imports (the audit chain uses 7_231_001). */
+const IMPORT_LOCK_KEY = 7_231_004;
 
 export interface ImportInvoer {
   formaat?: Formaat | undefined;
@@ -22,6 +27,10 @@ export interface ImportInvoer {
   titel?: string | undefined;
   licentie?: string | undefined;
 }
+
+/** Progress of an import: the phase and, for the long phase (values), how many rows are done. */
+export type ImportFase = 'gelezen' | 'gecontroleerd' | 'waarden' | 'bevolking' | 'jaarcijfers' | 'klaar';
+export type Voortgang = (fase: ImportFase, klaar: number, totaal: number) => void;
 
 export interface ImportResultaat {
   /** The new dataset, or null when the file changed nothing (idempotent re-import). */
@@ -49,9 +58,10 @@ const SOORT_TITEL: Record<Gelezen['soort'], string> = {
 
 export function createImportService(deps: PlatformDeps) {
   return {
-    async importeer(actor: Actor, input: ImportInvoer, origin: RequestOrigin, onProgress?: (fase: string, klaar: number, totaal: number) => void): Promise<ImportResultaat> {
+    async importeer(actor: Actor, input: ImportInvoer, origin: RequestOrigin, onProgress?: Voortgang): Promise<ImportResultaat> {
       if (actor.kind === 'gebruiker' && !can(actor, 'veiligheidsbeeld:importeren')) throw forbidden();
       const gelezen = leesBestand(input.inhoud, { formaat: input.formaat, bestandsnaam: input.bestandsnaam });
+      onProgress?.('gelezen', gelezen.regels, gelezen.regels);
       if (gelezen.fouten.length) throw invalid(alsVeldfouten(gelezen.fouten));
       if (!gelezen.waarden.length && !gelezen.bevolking.length && !gelezen.titels.length) {
         throw invalid([{ veld: 'bestand', melding: gelezen.overgeslagen ? `Het bestand bevat geen cijfers voor gemeenten (${gelezen.overgeslagen} regels buiten bereik overgeslagen).` : 'Het bestand bevat geen cijfers.' }]);
@@ -59,9 +69,12 @@ export function createImportService(deps: PlatformDeps) {
       const gebieden = await repo.loadGebieden(deps.db);
       const w = herleidWaarden(gelezen.waarden, gebieden);
       const b = herleidBevolking(gelezen.bevolking, gebieden);
+      // The raw rows are no longer needed: let them go before the long database phase.
+      gelezen.waarden = [];
+      gelezen.bevolking = [];
       const fouten = [...w.fouten, ...b.fouten];
       if (fouten.length) throw invalid(alsVeldfouten(fouten));
-      onProgress?.('gelezen', gelezen.regels, gelezen.regels);
+      onProgress?.('gecontroleerd', w.waarden.length + b.bevolking.length, w.waarden.length + b.bevolking.length);
 
       const sha256 = crypto.createHash('sha256').update(input.inhoud, 'utf8').digest('hex');
       const now = deps.clock.now();
@@ -79,13 +92,18 @@ export function createImportService(deps: PlatformDeps) {
           .returningAll()
           .executeTakeFirstOrThrow();
 
+        // Imports are serialised: the values upsert relies on it (ADR 0008).
+        await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
         const gemeenten = new Map<string, string | null>();
-        for (const x of [...w.waarden, ...b.bevolking]) if (!gebieden.has(x.gebied) && !gemeenten.has(x.gebied)) gemeenten.set(x.gebied, x.gebiedNaam);
+        for (const lijst of [w.waarden, b.bevolking]) for (const x of lijst) if (!gebieden.has(x.gebied) && !gemeenten.has(x.gebied)) gemeenten.set(x.gebied, x.gebiedNaam);
         const nieuweGebieden = await repo.ensureGemeenten(trx, gemeenten);
 
         const indicatoren = new Map<string, repo.IndicatorInvoer>();
         for (const t of gelezen.titels) indicatoren.set(`${t.bron}|${t.code}`, { bron: t.bron, code: t.code, naam: t.naam, naamUitBestand: true, eenheid: t.bron === 'politie-incidenten' ? 'incidenten' : 'misdrijven' });
+        let vorige: Waarde | null = null;
         for (const v of w.waarden) {
+          if (vorige && vorige.code === v.code && vorige.bron === v.bron && (vorige.naam === v.naam || v.naam === null)) continue;
+          vorige = v;
           const key = `${v.bron}|${v.code}`;
           const known = indicatoren.get(key);
           if (!known || (!known.naamUitBestand && v.naam)) indicatoren.set(key, { bron: v.bron, code: v.code, naam: (v.naam ?? standaardTitel(v.bron, v.code)).slice(0, 200), naamUitBestand: v.naam !== null, eenheid: v.eenheid });
@@ -94,10 +112,11 @@ export function createImportService(deps: PlatformDeps) {
 
         const tw = await repo.upsertWaarden(trx, w.waarden, ids, dataset.id, now, (klaar) => onProgress?.('waarden', klaar, w.waarden.length));
         const tb = await repo.upsertBevolking(trx, b.bevolking, titel, dataset.id, now);
+        onProgress?.('bevolking', b.bevolking.length, b.bevolking.length);
         const changed = tw.nieuw + tw.gewijzigd + tb.nieuw + tb.gewijzigd;
         if (tw.nieuw + tw.gewijzigd > 0) {
-          const touchedIds = [...new Set(w.waarden.map((v) => ids.get(`${v.bron}|${v.code}`)!))];
-          await repo.herberekenJaarcijfers(trx, touchedIds, [...new Set(w.waarden.map((v) => v.gebied))], [...new Set(w.waarden.map((v) => v.jaar))]);
+          await repo.herberekenJaarcijfers(trx);
+          onProgress?.('jaarcijfers', 1, 1);
         }
         let kept: DatasetRow | null = null;
         if (changed > 0 || hernoemd > 0 || nieuweGebieden > 0) {
@@ -131,6 +150,9 @@ export function createImportService(deps: PlatformDeps) {
           now,
         );
         return resultaat;
+      }).then((r) => {
+        onProgress?.('klaar', 1, 1);
+        return r;
       });
     },
   };

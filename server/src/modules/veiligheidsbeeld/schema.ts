@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Tables of the veiligheidsbeeld module (migration 20261203T0900_create_veiligheidsbeeld).
+// Tables of the veiligheidsbeeld module (migrations 20261203T0900_create_veiligheidsbeeld and
+// 20261204T0900_veiligheidsbeeld_bulk_indeling).
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -26,6 +27,9 @@ export interface VbIndelingTable {
   veld: number | null;
   tags: Generated<string[]>;
   opmerking: Generated<string>;
+  /** Who set this version (null for the seeded default) and when. */
+  vastgesteld_door: string | null;
+  vastgesteld_op: Date | null;
 }
 
 export interface VbIndicatorenTable {

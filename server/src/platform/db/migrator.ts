@@ -5,6 +5,7 @@ import * as m20261201T0800 from './migrations/20261201T0800_create_platform.js';
 import * as m20261202T0800 from './migrations/20261202T0800_create_jobs_mail.js';
 import * as m20261202T0900 from './migrations/20261202T0900_create_meldingen.js';
 import * as m20261203T0900 from './migrations/20261203T0900_create_veiligheidsbeeld.js';
+import * as m20261204T0900 from './migrations/20261204T0900_veiligheidsbeeld_bulk_indeling.js';
 
 /**
  * All migrations, in order. Names are timestamp + verb phrase; files are never edited once merged.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261202T0800_create_jobs_mail': m20261202T0800,
   '20261202T0900_create_meldingen': m20261202T0900,
   '20261203T0900_create_veiligheidsbeeld': m20261203T0900,
+  '20261204T0900_veiligheidsbeeld_bulk_indeling': m20261204T0900,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -23,52 +23,93 @@ export function detecteerScheidingsteken(kopregel: string): ';' | ',' | '\t' {
   return n['\t'] > n[','] ? '\t' : ',';
 }
 
-export function leesCsv(tekst: string): { rijen: CsvRij[]; fout: CsvFout | null } {
-  const text = tekst.replace(/^\uFEFF/, '');
+/**
+ * Reads all rows; with `opRij` each row is handed over as it is read and not kept (a 100 MB file
+ * then never holds all rows at once).
+ */
+export function leesCsv(tekst: string, opRij?: (rij: CsvRij) => void): { rijen: CsvRij[]; fout: CsvFout | null } {
+  const text = tekst.charCodeAt(0) === 0xfeff ? tekst.slice(1) : tekst;
   const firstLine = text.slice(0, Math.max(0, text.search(/\r?\n|$/)));
-  const sep = detecteerScheidingsteken(firstLine);
+  const sep = detecteerScheidingsteken(firstLine).charCodeAt(0);
+  const QUOTE = 34;
+  const LF = 10;
+  const CR = 13;
   const rijen: CsvRij[] = [];
+  const n = text.length;
   let line = 1;
-  let rowStart = 1;
-  let field = '';
-  let fields: string[] = [];
-  let inQuotes = false;
-  let quotedAt = 0;
-  const endRow = () => {
-    fields.push(field);
-    field = '';
-    if (!(fields.length === 1 && fields[0]!.trim() === '')) rijen.push({ regel: rowStart, velden: fields });
-    fields = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
+  let i = 0;
+  // Field by field with slices (no per-character string building: files run to 100 MB).
+  while (i < n) {
+    const rowStart = line;
+    const fields: string[] = [];
+    let endOfRow = false;
+    while (!endOfRow) {
+      let value: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        const quotedAt = line;
+        let j = i + 1;
+        let parts: string[] | null = null;
+        let from = j;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) return { rijen, fout: { regel: quotedAt, melding: 'Een aanhalingsteken (") wordt niet afgesloten.' } };
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            (parts ??= []).push(text.slice(from, q + 1));
+            j = q + 2;
+            from = j;
+            continue;
+          }
+          value = parts ? parts.join('') + text.slice(from, q) : text.slice(from, q);
+          for (let k = i; k < q; k++) if (text.charCodeAt(k) === LF) line++;
+          j = q + 1;
+          break;
+        }
+        // Characters after the closing quote up to the separator belong to the field (lenient).
+        let k = j;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === sep || c === LF || c === CR) break;
+          k++;
+        }
+        if (k > j) value += text.slice(j, k);
+        i = k;
       } else {
-        if (ch === '\n') line++;
-        field += ch;
+        let k = i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === sep || c === LF || c === CR) break;
+          if (c === QUOTE) {
+            // A quote inside an unquoted field starts a quoted section (as the old reader did).
+            const q = text.indexOf('"', k + 1);
+            if (q < 0) return { rijen, fout: { regel: line, melding: 'Een aanhalingsteken (") wordt niet afgesloten.' } };
+            for (let m = k; m < q; m++) if (text.charCodeAt(m) === LF) line++;
+            k = q + 1;
+            continue;
+          }
+          k++;
+        }
+        value = text.slice(i, k).replace(/"/g, '');
+        i = k;
       }
-      continue;
+      fields.push(value);
+      const c = i < n ? text.charCodeAt(i) : LF;
+      if (c === sep) {
+        i++;
+        if (i >= n) {
+          fields.push('');
+          endOfRow = true;
+        }
+      } else {
+        endOfRow = true;
+        if (c === CR && text.charCodeAt(i + 1) === LF) i += 2;
+        else i++;
+        if (i <= n) line++;
+      }
     }
-    if (ch === '"') {
-      inQuotes = true;
-      quotedAt = line;
-    } else if (ch === sep) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      continue;
-    } else if (ch === '\n' || ch === '\r') {
-      endRow();
-      line++;
-      rowStart = line;
-    } else field += ch;
+    if (!(fields.length === 1 && fields[0]!.trim() === '')) {
+      if (opRij) opRij({ regel: rowStart, velden: fields });
+      else rijen.push({ regel: rowStart, velden: fields });
+    }
   }
-  if (inQuotes) return { rijen, fout: { regel: quotedAt, melding: 'Een aanhalingsteken (") wordt niet afgesloten.' } };
-  if (field !== '' || fields.length > 0) endRow();
   return { rijen, fout: null };
 }

@@ -181,57 +181,66 @@ function leesLangeCsv(tekst: string, formaat: 'lang-csv' | 'ecode-csv' | 'bevolk
     'bevolking-csv': { soort: 'bevolking' as Soort, bron: 'cbs' as Bron, eenheid: 'misdrijven' as Eenheid, code: '', naam: '', verplicht: ['gemeentecode', 'jaar', 'inwoners'], optioneel: ['gemeente'] },
   }[formaat];
   const g = nieuwGelezen(formaat, spec.soort, spec.bron, formaat === 'lang-csv' ? LICENTIE_OPEN_DATA : formaat === 'bevolking-csv' ? LICENTIE_OPEN_DATA : 'niet openbaar (politie, op verzoek)');
-  const { rijen, fout: csvFout } = leesCsv(tekst);
+  let kop: CsvRij | null = null;
+  let kol: Kolommen | null = null;
+  const { fout: csvFout } = leesCsv(tekst, (rij) => {
+    if (!kop) {
+      kop = rij;
+      const k = kolommen(rij.velden, spec.verplicht, spec.optioneel);
+      if ('fout' in k) fout(g, rij.regel, k.fout);
+      else kol = k.kol;
+      return;
+    }
+    if (kol) leesLangeRij(g, formaat, spec, kop.velden.length, kol, rij);
+  });
   if (csvFout) fout(g, csvFout.regel, csvFout.melding);
-  const kop = rijen.shift();
-  if (!kop) {
-    fout(g, 1, 'Het bestand is leeg.');
-    return g;
-  }
-  const k = kolommen(kop.velden, spec.verplicht, spec.optioneel);
-  if ('fout' in k) {
-    fout(g, kop.regel, k.fout);
-    return g;
-  }
-  const kol = k.kol;
-  for (const rij of rijen) {
-    g.regels++;
-    if (rij.velden.length !== kop.velden.length) {
-      fout(g, rij.regel, `Verwacht ${kop.velden.length} velden, gevonden ${rij.velden.length}.`);
-      continue;
-    }
-    const rawGm = veldUit(rij, kol, 'gemeentecode');
-    const gemeente = normaliseerGemeentecode(rawGm);
-    if (!gemeente) fout(g, rij.regel, `Gemeentecode "${rawGm.slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld GM0296).`);
-    const rawJaar = veldUit(rij, kol, 'jaar');
-    const jaar = leesJaar(rawJaar);
-    if (jaar === null) fout(g, rij.regel, `Jaar "${rawJaar.slice(0, 20)}" is ongeldig (verwacht vier cijfers, bijvoorbeeld 2018).`);
-    let maand: number | null = null;
-    const rawMaand = veldUit(rij, kol, 'maand');
-    if (rawMaand !== '') {
-      maand = /^\d{1,2}$/.test(rawMaand) ? Number(rawMaand) : 0;
-      if (maand < 1 || maand > 12) {
-        fout(g, rij.regel, `Maand "${rawMaand.slice(0, 20)}" is ongeldig (1 t/m 12, of leeg voor een heel jaar).`);
-        maand = null;
-      }
-    }
-    const aantal = leesAantal(veldUit(rij, kol, formaat === 'bevolking-csv' ? 'inwoners' : 'aantal'));
-    if (!aantal.ok) fout(g, rij.regel, aantal.melding);
-    const gemeenteNaam = veldUit(rij, kol, 'gemeente') || null;
-    if (formaat === 'bevolking-csv') {
-      if (gemeente && jaar !== null && aantal.ok) g.bevolking.push({ regel: rij.regel, gemeente, gemeenteNaam, jaar, aantal: aantal.waarde });
-      continue;
-    }
-    let code = veldUit(rij, kol, spec.code);
-    if (formaat === 'ecode-csv') {
-      code = code.toUpperCase();
-      if (!/^E\d{1,3}$/.test(code)) fout(g, rij.regel, `E-code "${code.slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld E33).`);
-    } else if (!/^\d+(\.\d+)*$/.test(code)) fout(g, rij.regel, `Soortcode "${code.slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld 2.5.1).`);
-    if (gemeente && jaar !== null && aantal.ok && code) {
-      g.waarden.push({ regel: rij.regel, bron: spec.bron, eenheid: spec.eenheid, code, naam: veldUit(rij, kol, spec.naam) || null, gemeente, gemeenteNaam, jaar, maand, aantal: aantal.waarde });
-    }
-  }
+  if (!kop) fout(g, 1, 'Het bestand is leeg.');
   return g;
+}
+
+interface LangeSpec {
+  bron: Bron;
+  eenheid: Eenheid;
+  code: string;
+  naam: string;
+}
+
+function leesLangeRij(g: Gelezen, formaat: 'lang-csv' | 'ecode-csv' | 'bevolking-csv', spec: LangeSpec, kolommenInKop: number, kol: Kolommen, rij: CsvRij) {
+  g.regels++;
+  if (rij.velden.length !== kolommenInKop) {
+    fout(g, rij.regel, `Verwacht ${kolommenInKop} velden, gevonden ${rij.velden.length}.`);
+    return;
+  }
+  const rawGm = veldUit(rij, kol, 'gemeentecode');
+  const gemeente = normaliseerGemeentecode(rawGm);
+  if (!gemeente) fout(g, rij.regel, `Gemeentecode "${rawGm.slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld GM0296).`);
+  const rawJaar = veldUit(rij, kol, 'jaar');
+  const jaar = leesJaar(rawJaar);
+  if (jaar === null) fout(g, rij.regel, `Jaar "${rawJaar.slice(0, 20)}" is ongeldig (verwacht vier cijfers, bijvoorbeeld 2018).`);
+  let maand: number | null = null;
+  const rawMaand = veldUit(rij, kol, 'maand');
+  if (rawMaand !== '') {
+    maand = /^\d{1,2}$/.test(rawMaand) ? Number(rawMaand) : 0;
+    if (maand < 1 || maand > 12) {
+      fout(g, rij.regel, `Maand "${rawMaand.slice(0, 20)}" is ongeldig (1 t/m 12, of leeg voor een heel jaar).`);
+      maand = null;
+    }
+  }
+  const aantal = leesAantal(veldUit(rij, kol, formaat === 'bevolking-csv' ? 'inwoners' : 'aantal'));
+  if (!aantal.ok) fout(g, rij.regel, aantal.melding);
+  const gemeenteNaam = veldUit(rij, kol, 'gemeente') || null;
+  if (formaat === 'bevolking-csv') {
+    if (gemeente && jaar !== null && aantal.ok) g.bevolking.push({ regel: rij.regel, gemeente, gemeenteNaam, jaar, aantal: aantal.waarde });
+    return;
+  }
+  let code = veldUit(rij, kol, spec.code);
+  if (formaat === 'ecode-csv') {
+    code = code.toUpperCase();
+    if (!/^E\d{1,3}$/.test(code)) fout(g, rij.regel, `E-code "${code.slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld E33).`);
+  } else if (!/^\d+(\.\d+)*$/.test(code)) fout(g, rij.regel, `Soortcode "${code.slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld 2.5.1).`);
+  if (gemeente && jaar !== null && aantal.ok && code) {
+    g.waarden.push({ regel: rij.regel, bron: spec.bron, eenheid: spec.eenheid, code, naam: veldUit(rij, kol, spec.naam) || null, gemeente, gemeenteNaam, jaar, maand, aantal: aantal.waarde });
+  }
 }
 
 // ---------- OData rows (JSON or CSV) ----------
@@ -243,6 +252,14 @@ const TOTAAL_DIMENSIES: Record<string, string> = { Geslacht: 'T001038', Leeftijd
 type Record_ = Record<string, unknown>;
 
 function trimKeys(r: Record_): Record_ {
+  let clean = true;
+  for (const k in r) {
+    if (k.length && (k.charCodeAt(0) <= 32 || k.charCodeAt(k.length - 1) <= 32)) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return r;
   const out: Record_ = {};
   for (const [k, v] of Object.entries(r)) out[k.trim()] = v;
   return out;
@@ -273,6 +290,83 @@ function dimensieBron(code: string): Bron {
   return 'cbs';
 }
 
+type ODataLezer = (regel: number, raw: unknown) => void;
+
+/** Determines the table shape from the first record and returns the reader for every record (that one included). */
+function odataLezer(g: Gelezen, first: { regel: number; r: unknown }): ODataLezer | null {
+  if (!first.r || typeof first.r !== 'object' || Array.isArray(first.r)) {
+    fout(g, first.regel, 'De records zijn geen objecten.');
+    return null;
+  }
+  const shape = herkenSoort(trimKeys(first.r as Record_));
+  if (!shape) {
+    fout(g, first.regel, 'Onbekende tabelvorm: verwacht SoortMisdrijf + GeregistreerdeMisdrijven_1 (politie), Overlast + GeregistreerdeOverlast_1 (politie-overlast), SoortMisdrijf + TotaalGeregistreerdeMisdrijven_1 (CBS 83648NED), een bevolkingsmaat (TotaleBevolking_1, BevolkingOp1Januari_1, BevolkingAanHetBeginVanDePeriode_1 of BevolkingOpDeEersteVanDeMaand_1) of Key + Title (dimensie).');
+    return null;
+  }
+  g.soort = shape.soort;
+  const sb = SOORT_BRON[shape.soort];
+  g.bron = sb.bron;
+  return (regel, raw) => {
+      g.regels++;
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+        fout(g, regel, 'Record is geen object.');
+        return;
+      }
+      const r = trimKeys(raw as Record_);
+      if (shape.soort === 'dimensie') {
+        const code = typeof r.Key === 'string' ? r.Key.trim() : '';
+        const naam = typeof r.Title === 'string' ? r.Title.trim() : '';
+        if (!code || !naam) fout(g, regel, 'Key en Title moeten gevuld zijn.');
+        else g.titels.push({ bron: dimensieBron(code), code, naam: naam.slice(0, 200) });
+        return;
+      }
+      if (!(shape.maat in r)) {
+        fout(g, regel, `Het veld ${shape.maat} ontbreekt.`);
+        return;
+      }
+      const regioKey = 'RegioS' in r ? 'RegioS' : 'WijkenEnBuurten' in r ? 'WijkenEnBuurten' : null;
+      const regio = regioKey && typeof r[regioKey] === 'string' ? (r[regioKey] as string).trim() : null;
+      if (!regio) {
+        fout(g, regel, 'Het veld RegioS (of WijkenEnBuurten) ontbreekt of is leeg.');
+        return;
+      }
+      if (shape.soort === 'bevolking' && Object.entries(TOTAAL_DIMENSIES).some(([dim, totaal]) => dim in r && String(r[dim]).trim() !== totaal)) {
+        g.overgeslagen++;
+        return;
+      }
+      if (!/^GM\d{4}$/.test(regio)) {
+        if (/^(NL|LD|PV|WK|BU|CR|RE|PO|GM)/.test(regio)) g.overgeslagen++;
+        else fout(g, regel, `Regiocode "${regio.slice(0, 20)}" wordt niet herkend.`);
+        return;
+      }
+      const p = leesPeriode(r.Perioden);
+      if (p.kind === 'fout') {
+        fout(g, regel, `Periode "${String(r.Perioden).slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld 2018JJ00 of 2018MM03).`);
+        return;
+      }
+      if (p.kind === 'anders' || (shape.soort === 'bevolking' && p.kind === 'maand' && p.maand !== 1)) {
+        g.overgeslagen++;
+        return;
+      }
+      const aantal = leesAantal(r[shape.maat]);
+      if (!aantal.ok) {
+        fout(g, regel, aantal.melding);
+        return;
+      }
+      if (shape.soort === 'bevolking') {
+        g.bevolking.push({ regel, gemeente: regio, gemeenteNaam: null, jaar: p.jaar, aantal: aantal.waarde });
+        return;
+      }
+      const dim = shape.dimensie ? r[shape.dimensie] : null;
+      const code = typeof dim === 'string' ? dim.trim() : '';
+      if (!code) {
+        fout(g, regel, `Het veld ${shape.dimensie ?? ''} ontbreekt of is leeg.`);
+        return;
+      }
+      g.waarden.push({ regel, bron: sb.bron, eenheid: sb.eenheid, code, naam: null, gemeente: regio, gemeenteNaam: null, jaar: p.jaar, maand: p.kind === 'maand' ? p.maand : null, aantal: aantal.waarde });
+  };
+}
+
 function leesODataRecords(records: Array<{ regel: number; r: unknown }>, formaat: 'odata-json' | 'odata-csv', tabel: string | null): Gelezen {
   const g = nieuwGelezen(formaat, 'misdrijven', 'politie', LICENTIE_OPEN_DATA);
   g.tabel = tabel;
@@ -281,73 +375,8 @@ function leesODataRecords(records: Array<{ regel: number; r: unknown }>, formaat
     fout(g, null, records.length ? 'De records zijn geen objecten.' : 'Het bestand bevat geen records.');
     return g;
   }
-  const shape = herkenSoort(trimKeys(first.r as Record_));
-  if (!shape) {
-    fout(g, first.regel, 'Onbekende tabelvorm: verwacht SoortMisdrijf + GeregistreerdeMisdrijven_1 (politie), Overlast + GeregistreerdeOverlast_1 (politie-overlast), SoortMisdrijf + TotaalGeregistreerdeMisdrijven_1 (CBS 83648NED), een bevolkingsmaat (TotaleBevolking_1, BevolkingOp1Januari_1, BevolkingAanHetBeginVanDePeriode_1 of BevolkingOpDeEersteVanDeMaand_1) of Key + Title (dimensie).');
-    return g;
-  }
-  g.soort = shape.soort;
-  const sb = SOORT_BRON[shape.soort];
-  g.bron = sb.bron;
-  for (const { regel, r: raw } of records) {
-    g.regels++;
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-      fout(g, regel, 'Record is geen object.');
-      continue;
-    }
-    const r = trimKeys(raw as Record_);
-    if (shape.soort === 'dimensie') {
-      const code = typeof r.Key === 'string' ? r.Key.trim() : '';
-      const naam = typeof r.Title === 'string' ? r.Title.trim() : '';
-      if (!code || !naam) fout(g, regel, 'Key en Title moeten gevuld zijn.');
-      else g.titels.push({ bron: dimensieBron(code), code, naam: naam.slice(0, 200) });
-      continue;
-    }
-    if (!(shape.maat in r)) {
-      fout(g, regel, `Het veld ${shape.maat} ontbreekt.`);
-      continue;
-    }
-    const regioKey = 'RegioS' in r ? 'RegioS' : 'WijkenEnBuurten' in r ? 'WijkenEnBuurten' : null;
-    const regio = regioKey && typeof r[regioKey] === 'string' ? (r[regioKey] as string).trim() : null;
-    if (!regio) {
-      fout(g, regel, 'Het veld RegioS (of WijkenEnBuurten) ontbreekt of is leeg.');
-      continue;
-    }
-    if (shape.soort === 'bevolking' && Object.entries(TOTAAL_DIMENSIES).some(([dim, totaal]) => dim in r && String(r[dim]).trim() !== totaal)) {
-      g.overgeslagen++;
-      continue;
-    }
-    if (!/^GM\d{4}$/.test(regio)) {
-      if (/^(NL|LD|PV|WK|BU|CR|RE|PO|GM)/.test(regio)) g.overgeslagen++;
-      else fout(g, regel, `Regiocode "${regio.slice(0, 20)}" wordt niet herkend.`);
-      continue;
-    }
-    const p = leesPeriode(r.Perioden);
-    if (p.kind === 'fout') {
-      fout(g, regel, `Periode "${String(r.Perioden).slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld 2018JJ00 of 2018MM03).`);
-      continue;
-    }
-    if (p.kind === 'anders' || (shape.soort === 'bevolking' && p.kind === 'maand' && p.maand !== 1)) {
-      g.overgeslagen++;
-      continue;
-    }
-    const aantal = leesAantal(r[shape.maat]);
-    if (!aantal.ok) {
-      fout(g, regel, aantal.melding);
-      continue;
-    }
-    if (shape.soort === 'bevolking') {
-      g.bevolking.push({ regel, gemeente: regio, gemeenteNaam: null, jaar: p.jaar, aantal: aantal.waarde });
-      continue;
-    }
-    const dim = shape.dimensie ? r[shape.dimensie] : null;
-    const code = typeof dim === 'string' ? dim.trim() : '';
-    if (!code) {
-      fout(g, regel, `Het veld ${shape.dimensie ?? ''} ontbreekt of is leeg.`);
-      continue;
-    }
-    g.waarden.push({ regel, bron: sb.bron, eenheid: sb.eenheid, code, naam: null, gemeente: regio, gemeenteNaam: null, jaar: p.jaar, maand: p.kind === 'maand' ? p.maand : null, aantal: aantal.waarde });
-  }
+  const lees = odataLezer(g, first);
+  if (lees) for (const { regel, r } of records) lees(regel, r);
   return g;
 }
 
@@ -417,24 +446,28 @@ function leesODataJson(tekst: string, bestandsnaam: string): Gelezen {
 }
 
 function leesODataCsv(tekst: string, bestandsnaam: string): Gelezen {
-  const { rijen, fout: csvFout } = leesCsv(tekst);
-  const kop = rijen.shift();
-  const records: Array<{ regel: number; r: unknown }> = [];
-  const bad: Fout[] = [];
-  if (csvFout) bad.push({ regel: csvFout.regel, melding: csvFout.melding });
-  if (kop) {
-    const keys = kop.velden.map((k) => k.trim());
-    for (const rij of rijen) {
-      if (rij.velden.length !== keys.length) {
-        bad.push({ regel: rij.regel, melding: `Verwacht ${keys.length} velden, gevonden ${rij.velden.length}.` });
-        continue;
-      }
-      records.push({ regel: rij.regel, r: Object.fromEntries(keys.map((k, i) => [k, rij.velden[i]])) });
+  const g = nieuwGelezen('odata-csv', 'misdrijven', 'politie', LICENTIE_OPEN_DATA);
+  g.tabel = tabelUit(bestandsnaam);
+  let keys: string[] | null = null;
+  let lees: ODataLezer | null | undefined;
+  const { fout: csvFout } = leesCsv(tekst, (rij) => {
+    if (!keys) {
+      keys = rij.velden.map((k) => k.trim());
+      return;
     }
-  }
-  const g = leesODataRecords(records, 'odata-csv', tabelUit(bestandsnaam));
-  g.regels += bad.length;
-  g.fouten = [...bad, ...g.fouten].slice(0, MAX_FOUTEN + 1);
+    if (rij.velden.length !== keys.length) {
+      g.regels++;
+      fout(g, rij.regel, `Verwacht ${keys.length} velden, gevonden ${rij.velden.length}.`);
+      return;
+    }
+    const r: Record_ = {};
+    for (let i = 0; i < keys.length; i++) r[keys[i]!] = rij.velden[i];
+    if (lees === undefined) lees = odataLezer(g, { regel: rij.regel, r });
+    if (lees) lees(rij.regel, r);
+    else g.regels++;
+  });
+  if (csvFout) fout(g, csvFout.regel, csvFout.melding);
+  if (!keys || (lees === undefined && !g.fouten.length)) fout(g, null, 'Het bestand bevat geen records.');
   return g;
 }
 
