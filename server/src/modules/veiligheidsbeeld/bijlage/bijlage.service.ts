@@ -1,24 +1,40 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Collects the appendix ("Bijlage: de cijfers en grafieken") from the stored figures: per indicator
 // a table gemeente × year with a Totaal row and per-1,000 rates, grouped by Kernbeleid field, with
-// the source datasets. Reads through the repository and computes only with domain/analyse.ts (the
-// same totals, rates and change as the public API), then hands the model to a renderer.
+// the source datasets, and a closing section with the code → field mapping version in effect (so a
+// reader sees which mapping produced the grouping). Reads through the repository and computes only
+// with domain/analyse.ts (the same totals, rates and change as the public API), then hands the
+// model to a renderer.
 import type { PlatformDeps } from '../../../platform/deps.js';
 import { invalid } from '../../../platform/http/errors.js';
-import { GROEP_TWEESTROMENLAND, VELDEN, type Veld } from '../domain/catalogus.js';
+import { GROEP_TWEESTROMENLAND, indelingOp, VELDEN, type Bron, type Veld } from '../domain/catalogus.js';
 import { per1000, totaalVoorGroep, verandering, type Aantal } from '../domain/analyse.js';
 import { ledenVan } from '../domain/gebieden.js';
-import { presentDataset, presentIndicator } from '../cijfers.service.js';
+import { presentDataset } from '../cijfers.service.js';
 import * as repo from '../veiligheidsbeeld.repository.js';
 import type { DatasetRow } from '../schema.js';
-import { FORMATEN_BIJLAGE, MIME, OVERIG_NAAM, type Bijlage, type BijlageBron, type BijlageCel, type BijlageFormaat, type BijlageRij, type BijlageTabel, type BijlageVeld } from './model.js';
+import {
+  BRON_VOLGORDE,
+  FORMATEN_BIJLAGE,
+  MIME,
+  OVERIG_NAAM,
+  type Bijlage,
+  type BijlageBron,
+  type BijlageCel,
+  type BijlageFormaat,
+  type BijlageIndelingRegel,
+  type BijlageRij,
+  type BijlageTabel,
+  type BijlageVeld,
+} from './model.js';
 import { renderPdf } from './pdf.js';
 import { renderXlsx } from './xlsx.js';
+
+type Executor = PlatformDeps['db'];
 
 /** The appendix covers at most this many years (a table row must stay readable on A4). */
 export const MAX_JAREN_BIJLAGE = 15;
 const STANDAARD_JAREN = 5;
-const BRON_VOLGORDE = ['politie', 'politie-incidenten', 'cbs', 'meldpunt'];
 const codeVolgorde = new Intl.Collator('nl', { numeric: true });
 
 export interface BijlageVraag {
@@ -52,6 +68,17 @@ function bron(d: DatasetRow): BijlageBron {
   return { titel: p.titel, tabel: p.tabel, bestandsnaam: p.bestandsnaam, licentie: p.licentie, geimporteerdOp: p.geimporteerdOp };
 }
 
+/**
+ * When each mapping version was set (`${bron}|${code}|${geldigVan}` → ISO timestamp); versions without
+ * one are the seeded default. Only the moment, not who: the appendix is public and vastgesteld_door
+ * names a staff member. (Kept here rather than in the repository, which another change owns; move
+ * it to loadIndeling once that returns the column.)
+ */
+async function vastgesteldOp(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('vb_indeling').select(['bron', 'code', 'geldig_van', 'vastgesteld_op']).where('vastgesteld_op', 'is not', null).execute();
+  return new Map(rows.map((r) => [`${r.bron}|${r.code}|${r.geldig_van}`, new Date(r.vastgesteld_op!).toISOString()]));
+}
+
 export function createBijlageService(deps: PlatformDeps) {
   const today = () => deps.clock.now().toISOString().slice(0, 10);
 
@@ -64,7 +91,7 @@ export function createBijlageService(deps: PlatformDeps) {
     if (!groep || groep.soort !== 'groep') throw invalid([{ veld: 'gebied', melding: 'De bijlage wordt gemaakt voor een groep gemeenten, zoals "tweestromenland".' }]);
     const leden = ledenVan(groep);
 
-    const [indicatoren, indeling] = await Promise.all([repo.listIndicatoren(deps.db), repo.loadIndeling(deps.db)]);
+    const [indicatoren, indeling, vastgesteld] = await Promise.all([repo.listIndicatoren(deps.db), repo.loadIndeling(deps.db), vastgesteldOp(deps.db)]);
     if (tot === undefined) {
       const laatste = indicatoren.map((i) => (i.tot === null || i.tot === undefined ? null : Number(i.tot))).filter((x): x is number => x !== null);
       tot = laatste.length ? Math.max(...laatste) : deps.clock.now().getUTCFullYear();
@@ -86,6 +113,7 @@ export function createBijlageService(deps: PlatformDeps) {
       .sort((a, b) => BRON_VOLGORDE.indexOf(a.bron) - BRON_VOLGORDE.indexOf(b.bron) || codeVolgorde.compare(a.code, b.code));
 
     const perVeld = new Map<Veld | null, BijlageTabel[]>();
+    const indelingRegels: BijlageIndelingRegel[] = [];
     for (const ind of kandidaten) {
       const rows = await repo.jaarcijfers(deps.db, ind.id, leden, van, tot);
       if (!rows.length) continue;
@@ -111,8 +139,20 @@ export function createBijlageService(deps: PlatformDeps) {
         ontbrekend: totalen.map(({ t }) => t.ontbrekend),
       };
       const heeftPer1000 = [...rijen, totaal].some((r) => r.cellen.some((c) => c.per1000 !== null));
-      const p = presentIndicator(ind, indeling, datum);
-      const veld = (p.veld ?? null) as Veld | null;
+      // The same version choice as the public API (presentIndicator): the one in effect today.
+      const versie = indelingOp(indeling, ind.bron as Bron, ind.code, datum);
+      const veld = versie?.veld ?? null;
+      indelingRegels.push({
+        bron: ind.bron,
+        code: ind.code,
+        naam: ind.naam,
+        ingedeeld: versie !== null,
+        veld,
+        tags: versie?.tags ?? [],
+        geldigVan: versie?.geldigVan ?? null,
+        vastgesteldOp: versie ? (vastgesteld.get(`${versie.bron}|${versie.code}|${versie.geldigVan}`) ?? null) : null,
+        opmerking: versie?.opmerking ?? '',
+      });
       const tabel: BijlageTabel = {
         indicator: { bron: ind.bron, code: ind.code, naam: ind.naam, eenheid: ind.eenheid, veld },
         rijen,
@@ -134,6 +174,8 @@ export function createBijlageService(deps: PlatformDeps) {
       jaren,
       gegenereerdOp: deps.clock.now().toISOString(),
       velden,
+      // Candidates are sorted by source and code, so the rows are too.
+      indeling: { peildatum: datum, regels: indelingRegels },
     };
   }
 

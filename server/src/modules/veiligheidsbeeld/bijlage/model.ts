@@ -2,7 +2,7 @@
 // The data model of the appendix ("Bijlage: de cijfers en grafieken"): what both renderers (PDF,
 // XLSX) consume. Numbers stay numbers (null = unknown or not delivered, never 0); formatting is
 // the renderers' job.
-import type { Veld } from '../domain/catalogus.js';
+import { VELDEN, type Veld } from '../domain/catalogus.js';
 
 export interface BijlageCel {
   jaar: number;
@@ -49,6 +49,35 @@ export interface BijlageVeld {
   tabellen: BijlageTabel[];
 }
 
+/**
+ * One code in the closing section "Indeling van codes in de Kernbeleid-velden": the mapping version
+ * (vb_indeling) that was in effect on the generation date and so produced the grouping above.
+ */
+export interface BijlageIndelingRegel {
+  bron: string;
+  code: string;
+  /** Indicator title as in the tables. */
+  naam: string;
+  /** false = the code has no mapping version in effect (it then stands under OVERIG_NAAM). */
+  ingedeeld: boolean;
+  /** Kernbeleid field 1–5; null = no field (counts only in totals) or not mapped. */
+  veld: Veld | null;
+  /** Theme tags of the version. */
+  tags: string[];
+  /** ISO date from which the version applies; null when not mapped. */
+  geldigVan: string | null;
+  /** ISO timestamp at which a beleidsadviseur set the version; null = the seeded default suggestion. */
+  vastgesteldOp: string | null;
+  opmerking: string;
+}
+
+export interface BijlageIndeling {
+  /** ISO date on which the mapping was read (the generation date). */
+  peildatum: string;
+  /** Every indicator that has a table in the appendix, by source and code. */
+  regels: BijlageIndelingRegel[];
+}
+
 export interface Bijlage {
   titel: string;
   gebied: { code: string; naam: string; leden: Array<{ code: string; naam: string }> };
@@ -58,6 +87,7 @@ export interface Bijlage {
   /** ISO timestamp of generation. */
   gegenereerdOp: string;
   velden: BijlageVeld[];
+  indeling: BijlageIndeling;
 }
 
 export const FORMATEN_BIJLAGE = ['pdf', 'xlsx'] as const;
@@ -70,3 +100,24 @@ export const MIME: Readonly<Record<BijlageFormaat, string>> = {
 
 /** Name of the "field" that holds the totals and the codes without a Kernbeleid field. */
 export const OVERIG_NAAM = 'Totaal en niet ingedeeld';
+
+/** Title of the closing section (PDF) and the sheet "Indeling" (XLSX). */
+export const INDELING_TITEL = 'Indeling van codes in de Kernbeleid-velden';
+export const INDELING_BLAD = 'Indeling';
+
+/** Sources in the order of the appendix. */
+export const BRON_VOLGORDE: readonly string[] = ['politie', 'politie-incidenten', 'cbs', 'meldpunt'];
+
+/** Reader-facing name of a source code. */
+export const BRON_NAAM: Readonly<Record<string, string>> = {
+  politie: 'Politie (misdrijven)',
+  'politie-incidenten': 'Politie (incidenten)',
+  cbs: 'CBS',
+  meldpunt: 'Meldpunt Knooppunt',
+};
+
+/** "1 Veilige woon- en leefomgeving", "Geen veld (telt alleen in totalen)", "Niet ingedeeld". */
+export function veldOmschrijving(r: Pick<BijlageIndelingRegel, 'ingedeeld' | 'veld'>): string {
+  if (!r.ingedeeld) return 'Niet ingedeeld';
+  return r.veld === null ? 'Geen veld (telt alleen in totalen)' : `${r.veld} ${VELDEN[r.veld]}`;
+}

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
 // XLSX renderer of the appendix: a "Toelichting" sheet, then one sheet per Kernbeleid field with per
 // indicator a title row (code, name), a header row (Gemeente, years, change), a row per gemeente, the
-// Totaal row, a per-1,000 block when population is known, and a source line. Numbers are stored as
+// Totaal row, a per-1,000 block when population is known, and a source line; last the sheet
+// "Indeling" with the code → field mapping version in effect per indicator. Numbers are stored as
 // numbers with a number format (Excel shows them with the reader's separators: 1.187 in Dutch);
 // unknown cells hold the text "–", never 0.
 import ExcelJS from 'exceljs';
-import type { Bijlage, BijlageRij, BijlageTabel } from './model.js';
+import { BRON_NAAM, INDELING_BLAD, INDELING_TITEL, type Bijlage, type BijlageIndeling, type BijlageRij, type BijlageTabel } from './model.js';
+import { VELDEN } from '../domain/catalogus.js';
 import { bronRegel, datumNl } from './pdf.js';
 
 export const NUMFMT_AANTAL = '#,##0';
 export const NUMFMT_PER1000 = '#,##0.00';
 export const NUMFMT_PROCENT = '0.0%';
+export const NUMFMT_DATUM = 'dd-mm-yyyy';
 export const ONBEKEND = '–';
 
 const KOP_VULLING: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
@@ -63,6 +66,45 @@ function tabel(ws: ExcelJS.Worksheet, b: Bijlage, t: BijlageTabel) {
   ws.addRow([]);
 }
 
+/** ISO date or timestamp → a date cell (UTC midnight of that day, so Excel shows the same day). */
+const datumCel = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+
+/** The sheet "Indeling": per source and code the field, themes and mapping version in effect. */
+function indelingBlad(wb: ExcelJS.Workbook, indeling: BijlageIndeling) {
+  const ws = wb.addWorksheet(INDELING_BLAD);
+  const breedtes = [20, 10, 36, 7, 32, 22, 13, 13, 44];
+  breedtes.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.addRow([INDELING_TITEL]).font = { bold: true, size: 14 };
+  ws.addRow([`Per indicator in de bijlage het Kernbeleid-veld en de thema's volgens de indeling die op ${datumNl(indeling.peildatum)} gold; die indeling bepaalt de tabbladen per veld.`]);
+  ws.addRow(['"Geldig vanaf": de datum vanaf wanneer die versie geldt. "Vastgesteld op": de datum waarop de gemeenten die versie vaststelden; "voorstel" is de standaardindeling van Knooppunt. Een code zonder veld telt alleen mee in de totalen.']);
+  ws.addRow([]);
+  const kop = ws.addRow(['Bron', 'Code', 'Indicator', 'Veld', 'Kernbeleid-veld', "Thema's", 'Geldig vanaf', 'Vastgesteld op', 'Opmerking']);
+  kop.font = { bold: true };
+  kop.eachCell((c) => {
+    c.fill = KOP_VULLING;
+    c.border = { bottom: { style: 'thin' } };
+  });
+  for (const r of indeling.regels) {
+    const row = ws.addRow([
+      BRON_NAAM[r.bron] ?? r.bron,
+      r.code,
+      r.naam,
+      r.veld ?? ONBEKEND,
+      !r.ingedeeld ? 'Niet ingedeeld' : r.veld === null ? 'Geen veld (telt alleen in totalen)' : VELDEN[r.veld],
+      r.tags.join(', '),
+      r.geldigVan ? datumCel(r.geldigVan) : ONBEKEND,
+      !r.ingedeeld ? ONBEKEND : r.vastgesteldOp ? datumCel(r.vastgesteldOp) : 'voorstel',
+      r.opmerking,
+    ]);
+    row.eachCell((c) => {
+      if (c.value instanceof Date) c.numFmt = NUMFMT_DATUM;
+    });
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+  ws.views = [{ state: 'frozen', ySplit: 5 }];
+  ws.autoFilter = { from: { row: 5, column: 1 }, to: { row: 5 + indeling.regels.length, column: 9 } };
+}
+
 export async function renderXlsx(b: Bijlage): Promise<{ inhoud: Buffer; delen: number }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Knooppunt';
@@ -76,6 +118,7 @@ export async function renderXlsx(b: Bijlage): Promise<{ inhoud: Buffer; delen: n
   info.addRow([`${b.gebied.naam}, ${b.van}–${b.tot}. Gemeenten: ${b.gebied.leden.map((g) => g.naam).join(', ')}.`]);
   info.addRow([`Gemaakt op ${datumNl(b.gegenereerdOp)} met Knooppunt uit de geïmporteerde cijfers.`]);
   info.addRow(['Per Kernbeleid-veld een tabblad; per indicator een tabel gemeente × jaar met een Totaal-rij, en per 1.000 inwoners waar het inwonertal bekend is.']);
+  if (b.indeling.regels.length) info.addRow([`Het tabblad "${INDELING_BLAD}" toont per code het veld en de thema's volgens de indeling die op ${datumNl(b.indeling.peildatum)} gold.`]);
   info.addRow(['"–" betekent onbekend of niet geleverd (nooit 0). Het Totaal is de som van de geleverde gemeenten; één onbekende waarde maakt het Totaal onbekend.']);
   info.addRow([]);
   for (const v of b.velden) info.addRow([`${v.veld === null ? '' : `Veld ${v.veld}: `}${v.naam}: ${v.tabellen.map((t) => `${t.indicator.code} ${t.indicator.naam}`).join('; ')}`]);
@@ -90,6 +133,7 @@ export async function renderXlsx(b: Bijlage): Promise<{ inhoud: Buffer; delen: n
     ws.addRow([]);
     for (const t of v.tabellen) tabel(ws, b, t);
   }
+  if (b.indeling.regels.length) indelingBlad(wb, b.indeling);
   const buf = await wb.xlsx.writeBuffer();
   return { inhoud: Buffer.from(buf as ArrayBuffer), delen: wb.worksheets.length };
 }
