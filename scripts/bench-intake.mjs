@@ -12,14 +12,11 @@
 //
 // PostgreSQL: DATABASE_URL (a server URL; the bench creates and drops its own databases), or, when
 // unset and PostgreSQL 15 is installed from Debian, a throwaway cluster on a free port.
-import { spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
-import pg from 'pg';
+import { createDatabase, freePort, percentile, sleep, startCluster, startProcess } from './bench-lib.mjs';
 
 register();
 const { solveChallenge } = await import('../server/src/platform/http/pow.ts');
@@ -41,23 +38,6 @@ const BODY = {
   locatie: { postcode: '6602 ZR', huisnummer: 1 },
 };
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function percentile(xs, p) {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-}
-
 async function waitReady(url, child, out) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -73,62 +53,7 @@ async function waitReady(url, child, out) {
   throw new Error(`server not ready: ${out()}`);
 }
 
-function startProcess(args, env) {
-  let out = '';
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (d) => (out = (out + d).slice(-20000)));
-  child.stderr.on('data', (d) => (out = (out + d).slice(-20000)));
-  return {
-    child,
-    out: () => out,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
-/** Throwaway PostgreSQL 15 cluster (Debian's binaries), as in .ci/run. */
-async function startCluster() {
-  const bin = '/usr/lib/postgresql/15/bin';
-  if (!fs.existsSync(`${bin}/initdb`)) return null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'knooppunt-bench-pg-'));
-  const port = await freePort();
-  const asPg = (cmd, args) => (process.getuid?.() === 0 ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' }));
-  if (process.getuid?.() === 0) spawnSync('chown', ['postgres:postgres', dir]);
-  let r = asPg(`${bin}/initdb`, ['-D', `${dir}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  if (r.status !== 0) throw new Error(`initdb: ${r.stderr}`);
-  r = asPg(`${bin}/pg_ctl`, ['-D', `${dir}/data`, '-w', '-l', `${dir}/server.log`, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB`, 'start']);
-  if (r.status !== 0) throw new Error(`pg_ctl start: ${r.stderr}`);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      asPg(`${bin}/pg_ctl`, ['-D', `${dir}/data`, '-m', 'fast', 'stop']);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function createDatabase(baseUrl) {
-  const name = `kp_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function challenges(url, n) {
   const out = [];
@@ -209,7 +134,7 @@ async function benchEngine(engine, pgBase) {
     }
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const server = startProcess([path.join(ROOT, 'bin/knooppunt.mjs'), 'serve'], {
+    const server = startProcess(ROOT, [path.join(ROOT, 'bin/knooppunt.mjs'), 'serve'], {
       PORT: String(port),
       HOST: '127.0.0.1',
       KNOOPPUNT_DATA_DIR: dataDir,
@@ -244,7 +169,7 @@ async function benchEngine(engine, pgBase) {
     // database the server just used (same indexes and constraints), (2) into a one-index table.
     const bare = async (table) => {
       const barePort = await freePort();
-      const proc = startProcess([path.join(ROOT, 'scripts/bench-bare-server.mjs')], {
+      const proc = startProcess(ROOT, [path.join(ROOT, 'scripts/bench-bare-server.mjs')], {
         PORT: String(barePort),
         BARE_TABLE: table,
         BARE_DATA_DIR: table === 'meldingen' ? path.join(dataDir, 'pgdata') : path.join(dataDir, 'bare'),
