@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { createServer, type E2eServer, expectAccessible, launchBrowser, openPage } from './harness.js';
 import { generateTotp } from '../server/src/platform/auth/totp.js';
 
@@ -50,6 +50,43 @@ async function upload(page: Page, name: string, content: string) {
   await page.getByRole('button', { name: 'Importeren' }).click();
 }
 
+/** What the upload page showed while busy, recorded in the page by a MutationObserver. */
+interface Voortgang {
+  teksten: string[];
+  maxima: string[];
+  aankondigingen: string[];
+}
+
+/** Records the visible progress text, the `max` of a determinate <progress> and every text of the live region. */
+async function volgVoortgang(page: Page) {
+  await page.evaluate(() => {
+    const log: Voortgang = { teksten: [], maxima: [], aankondigingen: [] };
+    (window as unknown as { vbVoortgang: Voortgang }).vbVoortgang = log;
+    const noteer = () => {
+      const balk = document.querySelector('[data-testid="import-voortgang-balk"]');
+      const tekst = balk?.querySelector('.vb-voortgang__tekst')?.textContent;
+      if (tekst && log.teksten.at(-1) !== tekst) log.teksten.push(tekst);
+      const max = balk?.querySelector('progress')?.getAttribute('max');
+      if (max && log.maxima.at(-1) !== max) log.maxima.push(max);
+      const status = document.querySelector('[data-testid="import-voortgang"]')?.textContent ?? '';
+      if (status && log.aankondigingen.at(-1) !== status) log.aankondigingen.push(status);
+    };
+    new MutationObserver(noteer).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'max'] });
+  });
+}
+
+async function voortgang(page: Page): Promise<Voortgang> {
+  return page.evaluate(() => (window as unknown as { vbVoortgang: Voortgang }).vbVoortgang);
+}
+
+async function datasetIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const r = await fetch('/api/v1/veiligheidsbeeld/datasets', { headers: { Accept: 'application/json' } });
+    const body = (await r.json()) as { datasets: { id: string }[] };
+    return body.datasets.map((d) => d.id);
+  });
+}
+
 async function downloadText(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
   const file = await download.path();
@@ -65,11 +102,28 @@ describe('veiligheidsbeeld in the browser', () => {
     await page.goto(`${server.url}/veiligheidsbeeld/import`);
     await page.getByRole('heading', { level: 1, name: 'Cijfers importeren' }).waitFor();
     await expectAccessible(page, 'import');
+    // Client-side check: an empty file is refused before anything is sent.
+    const zonderImport = await datasetIds(page);
+    await upload(page, 'leeg.csv', '');
+    await page.getByText('Het bestand is leeg. Kies een bestand met cijfers.').waitFor();
+    await expect(page.getByLabel('Bestand', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(datasetIds(page)).resolves.toEqual(zonderImport);
+
     const csv = fs.readFileSync(FIXTURE, 'utf8');
     const rows = csv.trim().split('\n').length - 1;
+    await volgVoortgang(page);
     await upload(page, 'ivp-bijlage-misdrijven.csv', csv);
     const resultaat = page.getByTestId('import-resultaat');
     await resultaat.getByText('De cijfers zijn geïmporteerd.').waitFor();
+    // Determinate upload progress was shown; the live region only announced phases and steps of 25 %.
+    const gezien = await voortgang(page);
+    expect(gezien.teksten.some((t) => /^Uploaden: \d{1,3} %/.test(t)), gezien.teksten.join(' | ')).toBe(true);
+    expect(gezien.maxima).toContain('100');
+    expect(gezien.aankondigingen.some((t) => /^Uploaden: /.test(t)), gezien.aankondigingen.join(' | ')).toBe(true);
+    for (const a of gezien.aankondigingen) expect(a).toMatch(/^(?:(?:Bestand lezen|Uploaden): (?:0|25|50|75|100) %|Verwerken en controleren…)$/);
+    await expect(page.getByTestId('import-voortgang').textContent()).resolves.toBe('');
+    await expect(page.getByTestId('import-voortgang-balk').count()).resolves.toBe(0);
+    await expect(page.getByLabel('Bestand', { exact: true }).getAttribute('aria-invalid')).resolves.toBeNull();
     const counts = page.getByTestId('import-aantallen');
     await expect(counts.textContent()).resolves.toContain(`Gelezen regels${rows}`);
     await expect(counts.textContent()).resolves.toContain(`Nieuwe waarden${rows}`);
@@ -165,6 +219,43 @@ describe('veiligheidsbeeld in the browser', () => {
     await page.getByTestId('klein-figuur').first().locator('th').filter({ hasText: 'Per 1.000 inwoners' }).waitFor({ state: 'attached' });
     await expectAccessible(page, 'indicator-per1000');
   }, 240_000);
+
+  it('cancels an upload in progress; nothing is stored', async () => {
+    const page = await newPage();
+    await login(page);
+    await page.goto(`${server.url}/veiligheidsbeeld/import`);
+    await page.getByRole('heading', { level: 1, name: 'Cijfers importeren' }).waitFor();
+    const voor = await datasetIds(page);
+    // Hold the upload in the browser (it never reaches the server) so the page stays in the upload phase.
+    let vastgehouden: Route | null = null;
+    let aangekomen = () => {};
+    const aangehouden = new Promise<void>((resolve) => (aangekomen = resolve));
+    await page.route('**/api/v1/veiligheidsbeeld/imports', (route) => {
+      vastgehouden = route;
+      aangekomen();
+    });
+    const pop = 'gemeentecode;gemeente;jaar;inwoners\nGM0296;Wijchen;2020;41000\n';
+    await upload(page, 'annuleren.csv', pop);
+    await aangehouden;
+    const balk = page.getByTestId('import-voortgang-balk');
+    await balk.getByRole('button', { name: 'Annuleren' }).waitFor();
+    await expect(balk.locator('progress').getAttribute('max')).resolves.toBe('100');
+    await expect(balk.locator('.vb-voortgang__tekst').textContent()).resolves.toMatch(/^Uploaden: \d{1,3} % \(annuleren\.csv\)$/);
+    await expect(page.getByTestId('import-voortgang').textContent()).resolves.toMatch(/^Uploaden: (?:0|25|50|75|100) %$/);
+    await expect(page.getByRole('button', { name: 'Importeren' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(page, 'import-voortgang');
+
+    await balk.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByTestId('import-geannuleerd').getByText('Upload geannuleerd; er is niets opgeslagen.').waitFor();
+    await expect(balk.count()).resolves.toBe(0);
+    await expect(page.getByTestId('import-voortgang').textContent()).resolves.toBe('');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-resultaat');
+    await expectAccessible(page, 'import-geannuleerd');
+    await (vastgehouden as Route | null)?.abort().catch(() => undefined);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await expect(datasetIds(page)).resolves.toEqual(voor);
+    await expect(page.getByRole('button', { name: 'Importeren' }).isDisabled()).resolves.toBe(false);
+  }, 120_000);
 
   it('shows the public figures page without login and without cookies', async () => {
     const page = await newPage();

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Upload van cijferbestanden (iv-coördinator, beleidsadviseur): voortgang, resultaat, fouten per regel.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError } from '../api/client.js';
 import { Alert } from '../components/Alert.js';
-import { SubmitButton } from '../components/Button.js';
+import { Button, SubmitButton } from '../components/Button.js';
 import { SelectField } from '../components/FormField.js';
 import { LoadError } from '../components/LoadError.js';
 import { ListTable } from '../components/ListTable.js';
@@ -12,19 +12,66 @@ import { TableCell, TableRow } from '../components/Table.js';
 import { Heading2, Paragraph } from '../components/Typography.js';
 import { formatDateTime } from '../format.js';
 import { FactList } from '../meldingen/ui.js';
-import { vbApi, type ImportResultaat } from './api.js';
+import { useSession } from '../session/SessionContext.js';
+import { IMPORT_BODY_LIMIT, ImportGeannuleerd, importBody, vbApi, type ImportResultaat } from './api.js';
 import { getal } from './format.js';
 import { T } from './texts.js';
 import { useLoad } from './useLoad.js';
 import { VbPage } from './VbPage.js';
 
+/** Lezen en uploaden hebben een percentage; verwerken (de server controleert en importeert) niet. */
+type Fase = 'lezen' | 'uploaden' | 'verwerken';
+
 type Status =
   | { soort: 'rust' }
-  | { soort: 'bezig'; bestand: string }
+  | { soort: 'bezig'; bestand: string; fase: Fase; procent: number }
   | { soort: 'klaar'; resultaat: ImportResultaat }
+  | { soort: 'geannuleerd'; naVerzenden: boolean }
   | { soort: 'fout'; titel: string; detail: string | null; regels: { veld: string; melding: string }[] };
 
+/** Schermlezers horen alleen faseveranderingen en stappen van 25 %; de balk zelf loopt vloeiend mee. */
+const AANKONDIGING_STAP = 25;
+
+const procentVan = (deel: number, totaal: number) => (totaal > 0 ? Math.min(100, Math.floor((deel / totaal) * 100)) : 0);
+const mb = (bytes: number) => getal(bytes / (1024 * 1024), 1);
+
+/** De tekst van de live-regio: verandert alleen bij een nieuwe fase of een nieuwe stap van 25 %. */
+function aankondiging(status: Status): string {
+  if (status.soort !== 'bezig') return '';
+  if (status.fase === 'verwerken') return T.import.fase.verwerken;
+  return T.import.voortgang(T.import.fase[status.fase], Math.floor(status.procent / AANKONDIGING_STAP) * AANKONDIGING_STAP);
+}
+
+/** Leest het bestand als UTF-8-tekst (zoals File.text(), BOM eraf) met voortgang; afbreken geeft ImportGeannuleerd. */
+function leesTekst(file: File, signal: AbortSignal, onVoortgang: (gelezen: number, totaal: number) => void): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new ImportGeannuleerd());
+      return;
+    }
+    const reader = new FileReader();
+    const breekAf = () => reader.abort();
+    const klaar = () => signal.removeEventListener('abort', breekAf);
+    reader.onprogress = (e) => onVoortgang(e.loaded, e.lengthComputable ? e.total : file.size);
+    reader.onload = () => {
+      klaar();
+      resolve(typeof reader.result === 'string' ? reader.result : '');
+    };
+    reader.onerror = () => {
+      klaar();
+      reject(reader.error ?? new Error('FileReader'));
+    };
+    reader.onabort = () => {
+      klaar();
+      reject(new ImportGeannuleerd());
+    };
+    signal.addEventListener('abort', breekAf);
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
 export function ImportPagina() {
+  const { session } = useSession();
   const [bestand, setBestand] = useState<File | null>(null);
   const [formaat, setFormaat] = useState('');
   const [status, setStatus] = useState<Status>({ soort: 'rust' });
@@ -32,31 +79,70 @@ export function ImportPagina() {
   const [versie, setVersie] = useState(0);
   const invoer = useRef<HTMLInputElement>(null);
   const resultaatRef = useRef<HTMLDivElement>(null);
+  const afbreker = useRef<AbortController | null>(null);
+  const voortgangRef = useRef<HTMLDivElement>(null);
   const datasets = useLoad(() => vbApi.datasets(), [versie]);
+
+  // Wie de pagina verlaat tijdens het lezen of uploaden, breekt de upload af.
+  useEffect(() => () => afbreker.current?.abort(), []);
+
+  const weiger = (melding: string) => {
+    setStatus({ soort: 'rust' });
+    setBestandFout(melding);
+    invoer.current?.focus();
+  };
 
   const verstuur = async (event: FormEvent) => {
     event.preventDefault();
-    if (!bestand) {
-      setBestandFout(T.import.kiesBestand);
-      invoer.current?.focus();
-      return;
-    }
+    if (afbreker.current) return;
+    if (!bestand) return weiger(T.import.kiesBestand);
+    if (bestand.size === 0) return weiger(T.import.leeg);
+    // De JSON-body is nooit kleiner dan het bestand zelf: te groot kan al vóór het lezen worden gezegd.
+    if (bestand.size > IMPORT_BODY_LIMIT) return weiger(T.import.teGroot(mb(bestand.size), mb(IMPORT_BODY_LIMIT)));
     setBestandFout(null);
-    setStatus({ soort: 'bezig', bestand: bestand.name });
-    let inhoud: string;
+    const naam = bestand.name;
+    const controller = new AbortController();
+    afbreker.current = controller;
+    let verzonden = false;
+    const zet = (fase: Fase, procent: number) => setStatus({ soort: 'bezig', bestand: naam, fase, procent });
+    zet('lezen', 0);
     try {
-      inhoud = await bestand.text();
-    } catch {
-      setStatus({ soort: 'fout', titel: T.import.foutTitel, detail: T.import.leesFout, regels: [] });
-      return;
-    }
-    try {
-      const resultaat = await vbApi.importeer({ bestandsnaam: bestand.name, inhoud, ...(formaat ? { formaat } : {}) });
+      let inhoud: string;
+      try {
+        inhoud = await leesTekst(bestand, controller.signal, (gelezen, totaal) => zet('lezen', procentVan(gelezen, totaal)));
+      } catch (error) {
+        if (error instanceof ImportGeannuleerd) throw error;
+        setStatus({ soort: 'fout', titel: T.import.foutTitel, detail: T.import.leesFout, regels: [] });
+        setTimeout(() => resultaatRef.current?.focus(), 0);
+        return;
+      }
+      if (inhoud.trim() === '') return weiger(T.import.leeg);
+      const body = importBody({ bestandsnaam: naam, inhoud, ...(formaat ? { formaat } : {}) });
+      if (body.size > IMPORT_BODY_LIMIT) return weiger(T.import.teGroot(mb(body.size), mb(IMPORT_BODY_LIMIT)));
+      zet('uploaden', 0);
+      const resultaat = await vbApi.importeer(body, {
+        csrfToken: session?.csrfToken ?? null,
+        signal: controller.signal,
+        onUploadVoortgang: (verstuurd, totaal) => {
+          if (!verzonden) zet('uploaden', procentVan(verstuurd, totaal));
+        },
+        onUploadKlaar: () => {
+          verzonden = true;
+          // De knop Annuleren verdwijnt; had hij de focus, dan gaat die naar het voortgangsblok.
+          if (document.activeElement instanceof HTMLButtonElement && voortgangRef.current?.contains(document.activeElement)) setTimeout(() => voortgangRef.current?.focus(), 0);
+          zet('verwerken', 100);
+        },
+      });
       setStatus({ soort: 'klaar', resultaat });
       setVersie((v) => v + 1);
     } catch (error) {
-      if (error instanceof ApiError) setStatus({ soort: 'fout', titel: error.title, detail: error.detail ?? null, regels: error.errors });
+      if (error instanceof ImportGeannuleerd) {
+        setStatus({ soort: 'geannuleerd', naVerzenden: verzonden });
+        if (verzonden) setVersie((v) => v + 1);
+      } else if (error instanceof ApiError) setStatus({ soort: 'fout', titel: error.title, detail: error.detail ?? null, regels: error.errors });
       else setStatus({ soort: 'fout', titel: T.import.foutTitel, detail: null, regels: [] });
+    } finally {
+      afbreker.current = null;
     }
     setTimeout(() => resultaatRef.current?.focus(), 0);
   };
@@ -105,16 +191,38 @@ export function ImportPagina() {
         <SubmitButton busy={bezig}>{T.import.knop}</SubmitButton>
       </form>
 
-      <div role="status" className="knooppunt-status-region" data-testid="import-voortgang">
-        {bezig ? (
-          <Paragraph>
-            <progress className="vb-progress" aria-label={T.import.bezig} /> {T.import.bezig} ({status.bestand})
-          </Paragraph>
-        ) : null}
+      {status.soort === 'bezig' ? (
+        <div ref={voortgangRef} tabIndex={-1} className="vb-voortgang" data-testid="import-voortgang-balk">
+          {/* De zichtbare tekst loopt met de balk mee; schermlezers krijgen de balk (naam en waarde) en de live-regio. */}
+          <p className="utrecht-paragraph vb-voortgang__tekst" aria-hidden="true">
+            {status.fase === 'verwerken' ? T.import.fase.verwerken : T.import.voortgang(T.import.fase[status.fase], status.procent)}{' '}
+            <span className="vb-voortgang__bestand">({status.bestand})</span>
+          </p>
+          {status.fase === 'verwerken' ? (
+            <progress key="verwerken" className="vb-progress" aria-label={T.import.voortgangLabel(T.import.fase.verwerken, status.bestand)} />
+          ) : (
+            <progress key={status.fase} className="vb-progress" aria-label={T.import.voortgangLabel(T.import.fase[status.fase], status.bestand)} value={status.procent} max={100}>
+              {status.procent} %
+            </progress>
+          )}
+          {status.fase === 'verwerken' ? (
+            <Paragraph>{T.import.verwerkenUitleg}</Paragraph>
+          ) : (
+            <Button onClick={() => afbreker.current?.abort()}>{T.import.annuleren}</Button>
+          )}
+        </div>
+      ) : null}
+      <div role="status" className="knooppunt-status-region knooppunt-visually-hidden" data-testid="import-voortgang">
+        {aankondiging(status)}
       </div>
 
       <div ref={resultaatRef} tabIndex={-1} className="vb-resultaat" data-testid="import-resultaat">
         {status.soort === 'klaar' ? <Resultaat r={status.resultaat} /> : null}
+        {status.soort === 'geannuleerd' ? (
+          <Alert type={status.naVerzenden ? 'warning' : 'info'} data-testid="import-geannuleerd">
+            <p className="utrecht-paragraph">{status.naVerzenden ? T.import.geannuleerdNaVerzenden : T.import.geannuleerd}</p>
+          </Alert>
+        ) : null}
         {status.soort === 'fout' ? (
           <Alert type="error" role="alert" data-testid="import-fout">
             <p className="utrecht-paragraph knooppunt-alert__title">{status.titel}</p>

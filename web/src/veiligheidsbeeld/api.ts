@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // De publieke cijfer-API (zonder cookies) en de import (met sessie).
-import { api, requestJson } from '../api/client.js';
+import { api, ApiError, requestJson, type FieldError } from '../api/client.js';
+import { t } from '../i18n/t.js';
 
 export interface Indicator {
   code: string;
@@ -88,6 +89,123 @@ export interface Dataset {
   geimporteerdOp: string;
 }
 
+/**
+ * Grootste body van POST /veiligheidsbeeld/imports in bytes: IMPORT_BODY_LIMIT in
+ * server/src/modules/veiligheidsbeeld/veiligheidsbeeld.schemas.ts (Fastify's bodyLimit telt de
+ * bytes van de hele JSON-body, dus inclusief aanhalingstekens, escapes en bestandsnaam).
+ */
+export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+
+export interface ImportInvoer {
+  bestandsnaam: string;
+  inhoud: string;
+  formaat?: string;
+}
+
+/** De JSON-body precies zoals hij verstuurd wordt; `size` is de UTF-8-grootte die de server tegen zijn limiet houdt. */
+export function importBody(invoer: ImportInvoer): Blob {
+  return new Blob([JSON.stringify(invoer)], { type: 'application/json' });
+}
+
+/** Een upload die met `signal` is afgebroken (xhr.abort()). */
+export class ImportGeannuleerd extends Error {
+  constructor() {
+    super('Upload geannuleerd');
+    this.name = 'ImportGeannuleerd';
+  }
+}
+
+export interface ImportOpties {
+  /** De CSRF-token van de sessie (X-CSRF-Token), zoals api/client.ts hem meestuurt bij alles behalve GET. */
+  csrfToken: string | null;
+  signal?: AbortSignal;
+  /** Verzonden en totaal aantal bytes van de body (xhr.upload.onprogress). */
+  onUploadVoortgang?: (verzonden: number, totaal: number) => void;
+  /** De hele body is verzonden; de server controleert en verwerkt hem nu. */
+  onUploadKlaar?: () => void;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const tekst = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+/** problem+json uit een XHR-antwoord naar ApiError; dezelfde afleiding als toApiError in api/client.ts. */
+function apiFout(xhr: XMLHttpRequest): ApiError {
+  let body: unknown = null;
+  if ((xhr.getResponseHeader('content-type') ?? '').includes('json')) {
+    try {
+      body = JSON.parse(xhr.responseText) as unknown;
+    } catch {
+      body = null;
+    }
+  }
+  const retryAfterHeader = xhr.getResponseHeader('retry-after');
+  const retryAfterSeconds = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  if (isRecord(body)) {
+    const errors: FieldError[] = Array.isArray(body['errors'])
+      ? (body['errors'] as unknown[]).filter((e): e is FieldError => isRecord(e) && typeof e['veld'] === 'string' && typeof e['melding'] === 'string').map((e) => ({ veld: e.veld, melding: e.melding }))
+      : [];
+    return new ApiError({
+      status: typeof body['status'] === 'number' ? body['status'] : xhr.status,
+      title: tekst(body['title']) ?? t('error.title'),
+      detail: tekst(body['detail']),
+      code: tekst(body['code']),
+      correlationId: tekst(body['correlationId']),
+      errors,
+      retryAfterSeconds,
+    });
+  }
+  return new ApiError({ status: xhr.status, title: t('error.title'), detail: t('error.unexpected', { status: xhr.status }), retryAfterSeconds });
+}
+
+/**
+ * POST /api/v1/veiligheidsbeeld/imports met XMLHttpRequest, omdat fetch geen uploadvoortgang geeft.
+ * Zelfde verzoek als api.post: Accept met problem+json, JSON-body, X-CSRF-Token, cookies van dezelfde
+ * oorsprong (withCredentials is alleen voor cross-origin). Fouten worden ApiError (ook 401 bij een verlopen
+ * sessie, met de Nederlandse tekst van de server; status 0 bij een netwerkfout); afbreken geeft ImportGeannuleerd.
+ */
+function importeer(body: Blob, opties: ImportOpties): Promise<ImportResultaat> {
+  return new Promise<ImportResultaat>((resolve, reject) => {
+    const { signal } = opties;
+    if (signal?.aborted) {
+      reject(new ImportGeannuleerd());
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const breekAf = () => xhr.abort();
+    const klaar = () => signal?.removeEventListener('abort', breekAf);
+    xhr.open('POST', '/api/v1/veiligheidsbeeld/imports');
+    xhr.responseType = 'text';
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    if (opties.csrfToken) xhr.setRequestHeader('X-CSRF-Token', opties.csrfToken);
+    // Luisteraars op xhr.upload vóór send(), anders meldt de browser geen uploadvoortgang.
+    xhr.upload.onprogress = (e) => opties.onUploadVoortgang?.(e.loaded, e.lengthComputable ? e.total : body.size);
+    xhr.upload.onload = () => opties.onUploadKlaar?.();
+    xhr.onload = () => {
+      klaar();
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(apiFout(xhr));
+        return;
+      }
+      try {
+        resolve(JSON.parse(xhr.responseText) as ImportResultaat);
+      } catch {
+        reject(new ApiError({ status: xhr.status, title: t('error.title'), detail: t('error.unexpected', { status: xhr.status }) }));
+      }
+    };
+    xhr.onerror = () => {
+      klaar();
+      reject(new ApiError({ status: 0, title: t('error.title'), detail: t('error.network'), code: 'NETWERKFOUT' }));
+    };
+    xhr.onabort = () => {
+      klaar();
+      reject(new ImportGeannuleerd());
+    };
+    signal?.addEventListener('abort', breekAf);
+    xhr.send(body);
+  });
+}
+
 /** Publieke GET zonder cookies (credentials 'omit'). */
 function publiek<T>(path: string): Promise<T> {
   return requestJson<T>(`/veiligheidsbeeld${path}`, { method: 'GET', credentials: 'omit' });
@@ -103,7 +221,7 @@ export const vbApi = {
   vergelijking: (indicator: string, jaar: number, bron?: string) => publiek<Vergelijking>(`/vergelijking?${q({ indicator, jaar, bron })}`),
   meldpunt: (gebied: string, van: string, tot: string) => publiek<MeldpuntCijfers>(`/meldpunt?${q({ gebied, van, tot })}`),
   datasets: () => api.get<{ datasets: Dataset[] }>('/veiligheidsbeeld/datasets'),
-  importeer: (body: { bestandsnaam: string; inhoud: string; formaat?: string }) => api.post<ImportResultaat>('/veiligheidsbeeld/imports', body),
+  importeer,
 };
 
 export const TWEESTROMENLAND = 'tweestromenland';

@@ -72,7 +72,7 @@ export const T = {
     intro:
       'Importeer cijfers van politie of CBS, E-code-tellingen of bevolkingscijfers. Het hele bestand wordt eerst gecontroleerd; bij een fout wordt niets opgeslagen. Hetzelfde bestand nog eens importeren verandert niets.',
     bestand: 'Bestand',
-    bestandUitleg: 'CSV of JSON (UTF-8), hoogstens 50 MB.',
+    bestandUitleg: 'CSV of JSON (UTF-8), hoogstens 50 MB. Grotere bestanden, zoals landelijke cijfers, importeert beheer met de opdrachtregel.',
     formaat: 'Formaat',
     formaatUitleg: 'Laat leeg om het formaat automatisch te laten herkennen.',
     automatisch: 'Automatisch herkennen',
@@ -84,8 +84,19 @@ export const T = {
       'odata-csv': 'OData CSV (CBS “Onbewerkte dataset”)',
     } as Record<string, string>,
     knop: 'Importeren',
-    bezig: 'Bezig met importeren…',
+    fase: { lezen: 'Bestand lezen', uploaden: 'Uploaden', verwerken: 'Verwerken en controleren…' },
+    /** Voortgang als tekst: "Uploaden: 45 %". */
+    voortgang: (fase: string, procent: number) => `${fase}: ${procent} %`,
+    /** Toegankelijke naam van de voortgangsbalk. */
+    voortgangLabel: (fase: string, bestand: string) => `${fase} (${bestand})`,
+    verwerkenUitleg: 'Het bestand is verzonden. De server controleert het hele bestand en slaat alles of niets op; annuleren kan nu niet meer.',
+    annuleren: 'Annuleren',
+    geannuleerd: 'Upload geannuleerd; er is niets opgeslagen.',
+    geannuleerdNaVerzenden: 'De upload was al helemaal verzonden toen u annuleerde. Kijk in de lijst met geïmporteerde datasets of de cijfers zijn opgeslagen.',
     kiesBestand: 'Kies een bestand.',
+    leeg: 'Het bestand is leeg. Kies een bestand met cijfers.',
+    teGroot: (mb: string, grens: string) =>
+      `Het bestand is te groot om te uploaden (${mb} MB; een upload mag hoogstens ${grens} MB zijn, gemeten zoals hij wordt verzonden). Grote bestanden, zoals landelijke cijfers, importeert beheer met de opdrachtregel: npx knooppunt veiligheidsbeeld import <bestand>`,
     leesFout: 'Het bestand kon niet worden gelezen.',
     klaar: 'De cijfers zijn geïmporteerd.',
     ongewijzigd: 'Er is niets veranderd: deze gegevens waren al geïmporteerd.',
