@@ -243,6 +243,7 @@ async function checkCorrectie(base, data) {
 async function benchEngine(engine, pgBase, data) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'knooppunt-bench-vb-'));
   const cleanups = [() => fs.rmSync(dataDir, { recursive: true, force: true })];
+  let server = null;
   try {
     let databaseUrl = '';
     if (engine === 'postgres') {
@@ -263,7 +264,7 @@ async function benchEngine(engine, pgBase, data) {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = startServer({ ...env, PORT: String(port), HOST: '127.0.0.1' });
+    server = startServer({ ...env, PORT: String(port), HOST: '127.0.0.1' });
     cleanups.unshift(() => server.stop());
     await waitReady(base, server);
     const gecontroleerd = await checkCorrectie(base, data);
@@ -280,6 +281,9 @@ async function benchEngine(engine, pgBase, data) {
     const xlsx = await timed(`${base}/api/v1/veiligheidsbeeld/bijlage?van=${JAREN[0]}&tot=${JAREN[1]}&formaat=xlsx`);
     await server.stop();
     return { eerste, opnieuw, correctie, bevolking, controleSeconds: controle.seconds, gecontroleerd, queries, pdf: { median: median(pdf), max: Math.max(...pdf), bytes: pdfBytes }, xlsxMs: xlsx.ms };
+  } catch (e) {
+    if (server) process.stderr.write(`${engine}: server output before the failure:\n${server.out()}\n`);
+    throw e;
   } finally {
     for (const c of cleanups) await c();
   }
