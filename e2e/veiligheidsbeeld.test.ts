@@ -14,14 +14,24 @@ const PASSWORD = 'paard batterij nietje correct';
 const FIXTURE = path.resolve(import.meta.dirname, '..', 'server', 'test', 'fixtures', 'veiligheidsbeeld', 'ivp-bijlage-misdrijven.csv');
 let server: E2eServer;
 let browser: Browser;
-let iv: { gebruikersnaam: string; totpGeheim: string };
+interface Gebruiker {
+  gebruikersnaam: string;
+  totpGeheim: string;
+}
+let iv: Gebruiker;
+let adviseur: Gebruiker;
+
+function maakGebruiker(org: string, rol: string, username: string): Gebruiker {
+  const r = server.cli(['users', 'add', '--org', org, '--role', rol, '--email', `${username}@example.org`, '--username', username, '--password-stdin', '--enroll-totp'], `${PASSWORD}\n`);
+  expect(r.status, r.stderr).toBe(0);
+  const created = JSON.parse(r.stdout) as { gebruiker: { gebruikersnaam: string }; totpGeheim: string };
+  return { gebruikersnaam: created.gebruiker.gebruikersnaam, totpGeheim: created.totpGeheim };
+}
 
 beforeAll(async () => {
   server = await createServer();
-  const r = server.cli(['users', 'add', '--org', 'GM0296', '--role', 'iv-coordinator', '--email', 'iv@wijchen.example', '--username', 'iv.e2e', '--password-stdin', '--enroll-totp'], `${PASSWORD}\n`);
-  expect(r.status, r.stderr).toBe(0);
-  const created = JSON.parse(r.stdout) as { gebruiker: { gebruikersnaam: string }; totpGeheim: string };
-  iv = { gebruikersnaam: created.gebruiker.gebruikersnaam, totpGeheim: created.totpGeheim };
+  iv = maakGebruiker('GM0296', 'iv-coordinator', 'iv.e2e');
+  adviseur = maakGebruiker('SV-TWS', 'beleidsadviseur', 'adviseur.e2e');
   await server.start();
   browser = await launchBrowser();
 }, 180_000);
@@ -35,12 +45,12 @@ async function newPage(): Promise<Page> {
   return openPage(browser);
 }
 
-async function login(page: Page) {
+async function login(page: Page, wie: Gebruiker = iv) {
   await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel('Gebruikersnaam', { exact: true }).fill(iv.gebruikersnaam);
+  await page.getByLabel('Gebruikersnaam', { exact: true }).fill(wie.gebruikersnaam);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByLabel('Verificatiecode', { exact: true }).fill(generateTotp(iv.totpGeheim));
+  await page.getByLabel('Verificatiecode', { exact: true }).fill(generateTotp(wie.totpGeheim));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }
@@ -255,6 +265,60 @@ describe('veiligheidsbeeld in the browser', () => {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await expect(datasetIds(page)).resolves.toEqual(voor);
     await expect(page.getByRole('button', { name: 'Importeren' }).isDisabled()).resolves.toBe(false);
+  }, 120_000);
+
+  it('lets the beleidsadviseur set a new version of the field mapping; the indicator page follows; the iv-coördinator only reads', async () => {
+    const page = await newPage();
+    await login(page, adviseur);
+    await page.goto(`${server.url}/veiligheidsbeeld/indeling`);
+    await page.getByRole('heading', { level: 1, name: 'Indeling in Kernbeleid-velden' }).waitFor();
+    const tabel = page.getByRole('table', { name: /Indeling van \d+ codes/ });
+    const rij = tabel.getByRole('row', { name: /^2\.5\.1/ });
+    await expect(rij.textContent()).resolves.toContain('2. Bedrijvigheid en veiligheid');
+    await expectAccessible(page, 'indeling');
+    await page.getByLabel('Bron', { exact: true }).selectOption({ label: 'Politie' });
+    await rij.getByRole('link', { name: /Wijzigen/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indeling van 2.5.1' }).waitFor();
+    await expect(page.getByTestId('indeling-huidig').textContent()).resolves.toContain('2. Bedrijvigheid en veiligheid');
+    await expectAccessible(page, 'indeling-2.5.1');
+
+    // An empty date is refused in the page; the summary names the field and focuses.
+    const form = page.getByRole('form', { name: 'Nieuwe versie vastleggen' });
+    await form.getByLabel('Geldig vanaf').fill('');
+    await form.getByRole('button', { name: 'Versie vastleggen' }).click();
+    await page.getByTestId('foutmelding').getByText(/Geldig vanaf: Vul een datum in/).waitFor();
+    await expectAccessible(page, 'indeling-fout');
+
+    await form.getByLabel('Geldig vanaf').fill('2024-01-01');
+    await form.getByLabel('Kernbeleid-veld').selectOption({ label: '5. Integriteit en veiligheid' });
+    await form.getByLabel('Thema’s').fill('ondermijning, bedrijven');
+    await form.getByLabel('Toelichting').fill('Besluit driehoek: inbraak bij bedrijven onder ondermijning.');
+    await form.getByRole('button', { name: 'Versie vastleggen' }).click();
+    await page.getByTestId('indeling-resultaat').getByText('Vastgelegd: vanaf 1 januari 2024 valt 2.5.1 onder 5. Integriteit en veiligheid.').waitFor();
+    await expect.poll(() => page.getByTestId('indeling-huidig').textContent()).toContain('5. Integriteit en veiligheid — ondermijning, bedrijven');
+    const versies = page.getByRole('table', { name: /Versies van de indeling van 2\.5\.1/ });
+    await versies.getByRole('row', { name: /1 januari 2024/ }).waitFor();
+    await expectAccessible(page, 'indeling-opgeslagen');
+
+    // The indicator page groups by the version in effect.
+    await page.goto(`${server.url}/veiligheidsbeeld/indicatoren/2.5.1`);
+    await page.getByText('Integriteit en veiligheid').first().waitFor();
+
+    // Remove it again (with a confirmation step): the default applies again.
+    await page.goto(`${server.url}/veiligheidsbeeld/indeling/politie/2.5.1`);
+    await versies.getByRole('button', { name: /^Verwijderen\s*: versie vanaf 1 januari 2024$/ }).click();
+    await page.getByRole('group', { name: /De versie vanaf 1 januari 2024 verwijderen\?/ }).getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByTestId('indeling-resultaat').getByText('De versie vanaf 1 januari 2024 is verwijderd.').waitFor();
+    await expect.poll(() => page.getByTestId('indeling-huidig').textContent()).toContain('2. Bedrijvigheid en veiligheid');
+    await expect(versies.getByRole('button', { name: /Verwijderen/ }).count()).resolves.toBe(0);
+
+    // The iv-coördinator sees the mapping but has no form and no delete buttons.
+    const ivPage = await newPage();
+    await login(ivPage);
+    await ivPage.goto(`${server.url}/veiligheidsbeeld/indeling/politie/2.5.1`);
+    await ivPage.getByRole('heading', { level: 1, name: 'Indeling van 2.5.1' }).waitFor();
+    await ivPage.getByRole('table', { name: /Versies van de indeling/ }).waitFor();
+    await expect(ivPage.getByRole('form', { name: 'Nieuwe versie vastleggen' }).count()).resolves.toBe(0);
   }, 120_000);
 
   it('shows the public figures page without login and without cookies', async () => {

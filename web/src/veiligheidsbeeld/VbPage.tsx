@@ -21,6 +21,9 @@ function SubNav() {
         <li>
           <NavLink to="/veiligheidsbeeld/vergelijking">{T.nav.vergelijking}</NavLink>
         </li>
+        <li>
+          <NavLink to="/veiligheidsbeeld/indeling">{T.nav.indeling}</NavLink>
+        </li>
         {hasRecht(IMPORTEREN) ? (
           <li>
             <NavLink to="/veiligheidsbeeld/import">{T.nav.import}</NavLink>

@@ -78,6 +78,38 @@ export interface ImportResultaat {
   bevolking: { totaal: number; nieuw: number; gewijzigd: number; gelijk: number };
 }
 
+export interface IndelingVersie {
+  geldigVan: string;
+  veld: number | null;
+  veldNaam: string | null;
+  tags: string[];
+  opmerking: string;
+  /** De standaardindeling van Knooppunt (voorstel), niet door een persoon vastgesteld. */
+  standaard: boolean;
+  vastgesteldOp: string | null;
+}
+
+export interface IndelingCode {
+  bron: string;
+  code: string;
+  naam: string | null;
+  huidig: { geldigVan: string; veld: number | null; veldNaam: string | null; tags: string[]; opmerking: string } | null;
+  versies: IndelingVersie[];
+}
+
+export interface Indeling {
+  peildatum: string;
+  velden: Veld[];
+  codes: IndelingCode[];
+}
+
+export interface IndelingInvoer {
+  geldigVan: string;
+  veld: number | null;
+  tags: string[];
+  opmerking: string;
+}
+
 export interface Dataset {
   id: string;
   titel: string;
@@ -221,6 +253,11 @@ export const vbApi = {
   vergelijking: (indicator: string, jaar: number, bron?: string) => publiek<Vergelijking>(`/vergelijking?${q({ indicator, jaar, bron })}`),
   meldpunt: (gebied: string, van: string, tot: string) => publiek<MeldpuntCijfers>(`/meldpunt?${q({ gebied, van, tot })}`),
   datasets: () => api.get<{ datasets: Dataset[] }>('/veiligheidsbeeld/datasets'),
+  indeling: () => publiek<Indeling>('/indeling'),
+  zetIndeling: (bron: string, code: string, invoer: IndelingInvoer) =>
+    api.put<{ nieuw: boolean; versie: IndelingVersie }>(`/veiligheidsbeeld/indeling/${encodeURIComponent(bron)}/${encodeURIComponent(code)}`, invoer),
+  verwijderIndeling: (bron: string, code: string, geldigVan: string) =>
+    api.delete(`/veiligheidsbeeld/indeling/${encodeURIComponent(bron)}/${encodeURIComponent(code)}/${encodeURIComponent(geldigVan)}`),
   importeer,
 };
 

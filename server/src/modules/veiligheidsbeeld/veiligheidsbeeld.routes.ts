@@ -4,11 +4,12 @@
 // with scope veiligheidsbeeld:importeren.
 import type { FastifyInstance } from 'fastify';
 import type { PlatformDeps } from '../../platform/deps.js';
-import { origin } from '../../platform/auth/plugin.js';
+import { origin, requireUser } from '../../platform/auth/plugin.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Formaat } from './domain/formaten.js';
 import { createImportService } from './import.service.js';
 import { createCijfersService, presentDataset } from './cijfers.service.js';
+import { createIndelingService, type IndelingInvoer } from './indeling.service.js';
 import * as s from './veiligheidsbeeld.schemas.js';
 
 const publicTags = ['Veiligheidsbeeld (publiek)'];
@@ -18,6 +19,8 @@ const publiek = { auth: 'publiek', tenancy: 'publiek' } as const;
 export function veiligheidsbeeldRoutes(deps: PlatformDeps) {
   const imports = createImportService(deps);
   const cijfers = createCijfersService(deps);
+  const indeling = createIndelingService(deps);
+  const beheer = { auth: 'sessie', tenancy: 'platform', permission: 'veiligheidsbeeld:indeling-wijzigen' } as const;
 
   return async function register(app: FastifyInstance) {
     app.get<{ Querystring: { indicator: string; bron?: string; gebied: string; van?: string; tot?: string; basisjaar?: string } }>(
@@ -44,6 +47,38 @@ export function veiligheidsbeeldRoutes(deps: PlatformDeps) {
       '/api/v1/veiligheidsbeeld/meldpunt',
       { config: publiek, schema: { tags: publicTags, summary: 'Eigen meldingen (overlast) per maand en hoofdcategorie; cellen onder 5 onderdrukt', querystring: s.meldpuntQuery } },
       async (request) => cijfers.meldpunt(request.query),
+    );
+
+    app.get(
+      '/api/v1/veiligheidsbeeld/indeling',
+      { config: publiek, schema: { tags: publicTags, summary: 'Indeling van codes in de Kernbeleid-velden: de geldende versie en alle versies per code' } },
+      async () => indeling.lijst(),
+    );
+
+    app.put<{ Params: { bron: string; code: string }; Body: IndelingInvoer }>(
+      '/api/v1/veiligheidsbeeld/indeling/:bron/:code',
+      {
+        config: beheer,
+        schema: {
+          tags: staffTags,
+          summary: 'Indeling van een code vastleggen vanaf een datum (nieuwe versie; dezelfde datum vervangt die versie)',
+          params: s.indelingParams,
+          body: s.indelingBody,
+        },
+      },
+      async (request, reply) => {
+        const r = await indeling.zet(requireUser(request), request.params.bron, request.params.code, request.body, origin(request));
+        return reply.code(r.nieuw ? 201 : 200).send(r);
+      },
+    );
+
+    app.delete<{ Params: { bron: string; code: string; geldigVan: string } }>(
+      '/api/v1/veiligheidsbeeld/indeling/:bron/:code/:geldigVan',
+      { config: beheer, schema: { tags: staffTags, summary: 'Een vastgelegde versie van de indeling verwijderen (niet de standaardindeling)', params: s.indelingVersieParams } },
+      async (request, reply) => {
+        await indeling.verwijder(requireUser(request), request.params.bron, request.params.code, request.params.geldigVan, origin(request));
+        return reply.code(204).send();
+      },
     );
 
     app.get(

@@ -102,3 +102,30 @@ export const cijfersResponse = {
     bron: { type: 'object', properties: { licentie: nullableString, datasets: { type: 'array', items: bronDataset }, bevolking: { type: 'array', items: bronDataset } } },
   },
 };
+
+export const indelingParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['bron', 'code'],
+  properties: { bron, code: { type: 'string', minLength: 1, maxLength: 40, description: 'Code binnen de bron, bijvoorbeeld 2.5.1 of E33' } },
+};
+
+export const indelingVersieParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['bron', 'code', 'geldigVan'],
+  properties: { ...indelingParams.properties, geldigVan: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Datum vanaf wanneer de versie geldt (JJJJ-MM-DD)' } },
+};
+
+export const indelingBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['geldigVan', 'veld'],
+  properties: {
+    geldigVan: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Vanaf deze datum geldt de indeling; dezelfde datum vervangt die versie' },
+    veld: { type: ['integer', 'null'], minimum: 1, maximum: 5, description: 'Kernbeleid-veld 1–5; null = telt alleen mee in totalen' },
+    tags: { type: 'array', maxItems: 10, items: { type: 'string', minLength: 1, maxLength: 40 }, description: 'Thema’s, bijvoorbeeld ondermijning' },
+    opmerking: { type: 'string', maxLength: 500 },
+  },
+  examples: [{ geldigVan: '2023-01-01', veld: 5, tags: ['ondermijning'], opmerking: 'Vanaf het programma 2023–2024 onder Integriteit en veiligheid.' }],
+};

@@ -21,7 +21,8 @@ export type Action =
   | 'meldingen:niet-pluis-melden'
   | 'meldingen:configureren'
   | 'meldingen:verwijderlog-lezen'
-  | 'veiligheidsbeeld:importeren';
+  | 'veiligheidsbeeld:importeren'
+  | 'veiligheidsbeeld:indeling-wijzigen';
 
 /** A tenant-owned resource: every such row carries its organisation. */
 export interface TenantResource {
@@ -62,6 +63,8 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'meldingen:verwijderlog-lezen': ['privacy-officer'],
   // Veiligheidsbeeld: importing police/CBS figures (aggregates, no personal data).
   'veiligheidsbeeld:importeren': ['iv-coordinator', 'beleidsadviseur'],
+  // The mapping of codes onto the Kernbeleid fields is policy: the beleidsadviseur sets it.
+  'veiligheidsbeeld:indeling-wijzigen': ['beleidsadviseur'],
 };
 
 /** Actions that act on one organisation's data: only within the actor's own organisation. */
