@@ -325,7 +325,7 @@ function section(results, data, meta) {
     `| PDF over the API, median of 5 (max) | ${engines.map((e) => `**${nl(results[e].pdf.median / 1000, 2)} s** (${nl(results[e].pdf.max / 1000, 2)} s), ${nl(results[e].pdf.bytes / 1024, 0)} KiB`).join(' | ')} |`,
     `| XLSX over the API, once | ${engines.map((e) => `${nl(results[e].xlsxMs / 1000, 2)} s`).join(' | ')} |`,
     '',
-    `How: values are written in batches of 20,000 rows as one \`INSERT … SELECT FROM unnest(arrays) ON CONFLICT … WHERE value IS DISTINCT\` per batch (an unchanged value is not touched, counted in the database); the keys that changed go to a temporary table, and only their yearly aggregate (\`vb_jaarcijfers\`) is recomputed, in the same transaction. The dashboards read the aggregate, never the 2.5 million monthly values. See ADR 0008.`,
+    `How: values are written in batches of 20,000 rows as one \`INSERT … SELECT FROM unnest(arrays)\` per batch, with \`ON CONFLICT … DO UPDATE … WHERE value IS DISTINCT\` unless the batch only holds indicators without any values yet (the first import), so an unchanged value is not touched and the counts come from the database; the keys that changed go to a temporary table, and only their yearly aggregate (\`vb_jaarcijfers\`) is recomputed, in the same transaction. The dashboards read the aggregate, never the 2.5 million monthly values. See ADR 0008.`,
     '',
   ];
   return lines.join('\n');

@@ -329,13 +329,16 @@ describe('veiligheidsbeeld CLI (real process)', () => {
     await inst?.cleanup();
   });
 
-  it('imports a file, prints counts, and exits 1 naming the line of bad input', async () => {
+  it('imports a file, prints counts, checks consistency, and exits 1 naming the line of bad input', async () => {
     const ok = await runCli(inst, ['veiligheidsbeeld', 'import', path.join(FIXTURES, 'ivp-bijlage-misdrijven.csv')], { timeoutMs: 120_000 });
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/225 nieuw, 0 gewijzigd, 0 ongewijzigd/);
     const again = await runCli(inst, ['veiligheidsbeeld', 'import', '--formaat', 'lang-csv', path.join(FIXTURES, 'ivp-bijlage-misdrijven.csv')], { timeoutMs: 120_000 });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/Niets gewijzigd: 225 waarden/);
+    const check = await runCli(inst, ['veiligheidsbeeld', 'controleer'], { timeoutMs: 120_000 });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/225 waarden, 225 jaarcijfers\.\nIn orde/);
     const bad = path.join(inst.dir, 'fout.csv');
     fs.writeFileSync(bad, 'soort_code;soort_omschrijving;gemeentecode;gemeente;jaar;aantal\n2.5.1;x;GM0296;Wijchen;2019;4\n2.5.1;x;GM0296;Wijchen;twintig;4\n');
     const fail = await runCli(inst, ['veiligheidsbeeld', 'import', bad], { timeoutMs: 120_000 });

@@ -18,7 +18,7 @@ import type { Waarde } from './domain/invoer.js';
 import { sql } from 'kysely';
 
 /** Advisory lock id that serialises imports (the audit chain uses 7_231_001). */
-const IMPORT_LOCK_KEY = 7_231_004;
+export const IMPORT_LOCK_KEY = 7_231_004;
 
 export interface ImportInvoer {
   formaat?: Formaat | undefined;
