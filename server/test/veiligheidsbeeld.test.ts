@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Veiligheidsbeeld: importing the plan's appendix reproduces every printed Tweestromenland total;
 // re-import changes nothing; an error names its line and leaves nothing behind; OData shapes with
-// trailing-space keys and suppressed values; Berg en Dal predecessors; per-1,000 once population is
+// trailing-space keys and suppressed values (police 47013NED, 47018NED, 47021NED, 47022NED,
+// 47024NED; CBS 83648NED and population); Berg en Dal predecessors; per-1,000 once population is
 // imported; public figures; the CLI as a real process.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -193,6 +194,28 @@ describe('veiligheidsbeeld import and figures', () => {
     expect(e33.indicator).toMatchObject({ bron: 'politie-incidenten', eenheid: 'incidenten', veld: 1 });
     expect(e33.reeks).toMatchObject([{ jaar: 2018, aantal: null, deeljaar: true }]); // March unknown
     expect(((await cijfers('indicator=E35&gebied=GM0225')).json() as Reeks).reeks).toMatchObject([{ jaar: 2018, aantal: 71, deeljaar: false }]);
+  });
+
+  it('imports the wijk/buurt tables 47018NED (CSV) and 47022NED (JSON) and overlast 47024NED (CSV), keeping only gemeente rows', async () => {
+    const wijken = await upload('politie-47018NED-wijken.csv', fixture('politie-47018NED-wijken.csv'));
+    expect(wijken.statusCode, wijken.body).toBe(201);
+    expect(wijken.json()).toMatchObject({ formaat: 'odata-csv', soort: 'misdrijven', tabel: '47018NED', overgeslagen: 2, waarden: { totaal: 4, nieuw: 4 } });
+    const w = (await cijfers('indicator=1.2.1&gebied=GM0296&van=2023&tot=2023')).json() as Reeks;
+    expect(w.reeks).toMatchObject([{ jaar: 2023, aantal: 25, deeljaar: true }]);
+    expect(((await cijfers('indicator=1.2.1&gebied=GM0209&van=2023&tot=2023')).json() as Reeks).reeks[0]!.aantal).toBeNull();
+
+    const jaar = await upload('47022NED.json', fixture('politie-47022NED.json'));
+    expect(jaar.statusCode, jaar.body).toBe(201);
+    expect(jaar.json()).toMatchObject({ formaat: 'odata-json', soort: 'misdrijven', tabel: '47022NED', overgeslagen: 2, waarden: { totaal: 2 } });
+    expect(((await cijfers('indicator=3.5.2&gebied=GM1945&van=2022&tot=2022')).json() as Reeks).reeks[0]).toMatchObject({ aantal: 58, deeljaar: false });
+
+    const overlast = await upload('politie-47024NED-overlast.csv', fixture('politie-47024NED-overlast.csv'));
+    expect(overlast.statusCode, overlast.body).toBe(201);
+    expect(overlast.json()).toMatchObject({ formaat: 'odata-csv', soort: 'overlast', tabel: '47024NED', overgeslagen: 2, waarden: { totaal: 2 } });
+    const a20 = (await cijfers('indicator=A20&gebied=GM0252&van=2021&tot=2021')).json() as Reeks;
+    expect(a20.indicator).toMatchObject({ eenheid: 'overlastregistraties', bron: 'politie' });
+    expect(a20.reeks[0]!.aantal).toBe(73);
+    expect(((await cijfers('indicator=A20&gebied=GM0225&van=2021&tot=2021')).json() as Reeks).reeks[0]!.aantal).toBeNull();
   });
 
   it('attributes Groesbeek, Millingen and Ubbergen to Berg en Dal (2014: all three, 2015: Groesbeek)', async () => {
