@@ -2,7 +2,17 @@
 // Dutch number formatting for presentation only (tables, PDF, charts): 1.187; −21,8 %; 7,35.
 // The API returns plain numbers.
 
-const nl = (min: number, max: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true });
+// Intl.NumberFormat is costly to construct and an appendix formats thousands of cells: one per precision.
+const formatters = new Map<string, Intl.NumberFormat>();
+function nl(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}|${max}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true });
+    formatters.set(key, f);
+  }
+  return f;
+}
 
 const MINUS = '\u2212';
 
