@@ -55,8 +55,8 @@ export function veiligheidsbeeldRoutes(deps: PlatformDeps) {
       async () => indeling.lijst(),
     );
 
-    app.put<{ Params: { bron: string; code: string }; Body: IndelingInvoer }>(
-      '/api/v1/veiligheidsbeeld/indeling/:bron/:code',
+    app.put<{ Params: { bron: string; indicator: string }; Body: IndelingInvoer }>(
+      '/api/v1/veiligheidsbeeld/indeling/:bron/:indicator',
       {
         config: beheer,
         schema: {
@@ -67,16 +67,16 @@ export function veiligheidsbeeldRoutes(deps: PlatformDeps) {
         },
       },
       async (request, reply) => {
-        const r = await indeling.zet(requireUser(request), request.params.bron, request.params.code, request.body, origin(request));
+        const r = await indeling.zet(requireUser(request), request.params.bron, request.params.indicator, request.body, origin(request));
         return reply.code(r.nieuw ? 201 : 200).send(r);
       },
     );
 
-    app.delete<{ Params: { bron: string; code: string; geldigVan: string } }>(
-      '/api/v1/veiligheidsbeeld/indeling/:bron/:code/:geldigVan',
+    app.delete<{ Params: { bron: string; indicator: string; geldigVan: string } }>(
+      '/api/v1/veiligheidsbeeld/indeling/:bron/:indicator/:geldigVan',
       { config: beheer, schema: { tags: staffTags, summary: 'Een vastgelegde versie van de indeling verwijderen (niet de standaardindeling)', params: s.indelingVersieParams } },
       async (request, reply) => {
-        await indeling.verwijder(requireUser(request), request.params.bron, request.params.code, request.params.geldigVan, origin(request));
+        await indeling.verwijder(requireUser(request), request.params.bron, request.params.indicator, request.params.geldigVan, origin(request));
         return reply.code(204).send();
       },
     );

@@ -106,14 +106,14 @@ export const cijfersResponse = {
 export const indelingParams = {
   type: 'object',
   additionalProperties: false,
-  required: ['bron', 'code'],
-  properties: { bron, code: { type: 'string', minLength: 1, maxLength: 40, description: 'Code binnen de bron, bijvoorbeeld 2.5.1 of E33' } },
+  required: ['bron', 'indicator'],
+  properties: { bron, indicator: { type: 'string', minLength: 1, maxLength: 40, description: 'Code van de indicator binnen de bron, bijvoorbeeld 2.5.1 of E33' } },
 };
 
 export const indelingVersieParams = {
   type: 'object',
   additionalProperties: false,
-  required: ['bron', 'code', 'geldigVan'],
+  required: ['bron', 'indicator', 'geldigVan'],
   properties: { ...indelingParams.properties, geldigVan: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Datum vanaf wanneer de versie geldt (JJJJ-MM-DD)' } },
 };
 
