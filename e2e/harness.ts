@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { createPostgresDatabase } from '../server/test/helpers.js';
+import { generateTotp } from '../server/src/platform/auth/totp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'knooppunt.mjs');
@@ -113,4 +114,25 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     throw e;
   });
   return page;
+}
+
+const TOTP_PERIOD_MS = 30_000;
+const lastTotpStep = new Map<string, number>();
+
+/**
+ * A TOTP code for a login, never from a time step this file already used for the same secret: the
+ * server refuses a code of a step at or before the last accepted one (replay protection), so a
+ * second login within 30 s waits for the next step instead of failing.
+ */
+export async function freshTotp(secret: string): Promise<string> {
+  for (;;) {
+    const now = Date.now();
+    const step = Math.floor(now / TOTP_PERIOD_MS);
+    const last = lastTotpStep.get(secret);
+    if (last === undefined || step > last) {
+      lastTotpStep.set(secret, step);
+      return generateTotp(secret, now);
+    }
+    await new Promise((r) => setTimeout(r, (step + 1) * TOTP_PERIOD_MS - now + 50));
+  }
 }

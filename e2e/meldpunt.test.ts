@@ -6,8 +6,7 @@
 // and no request to any host other than the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createServer, expectAccessible, launchBrowser, type E2eServer } from './harness.js';
-import { generateTotp } from '../server/src/platform/auth/totp.js';
+import { createServer, expectAccessible, freshTotp, launchBrowser, type E2eServer } from './harness.js';
 
 const PASSWORD = 'paard batterij nietje correct';
 // A valid 1×1 PNG.
@@ -84,7 +83,7 @@ async function login() {
   const res = await fetch(`${server.url}/api/v1/sessies`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ gebruikersnaam: hub.gebruikersnaam, wachtwoord: PASSWORD, totpCode: generateTotp(hub.totpGeheim) }),
+    body: JSON.stringify({ gebruikersnaam: hub.gebruikersnaam, wachtwoord: PASSWORD, totpCode: await freshTotp(hub.totpGeheim) }),
   });
   const body = await res.text();
   expect(res.status, body).toBe(201);

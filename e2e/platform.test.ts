@@ -4,7 +4,7 @@
 // the FG's audit search, and axe-core (WCAG 2.1 AA) on every page visited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type E2eServer, expectAccessible, launchBrowser, openPage } from './harness.js';
+import { createServer, type E2eServer, expectAccessible, freshTotp, launchBrowser, openPage } from './harness.js';
 import { generateTotp } from '../server/src/platform/auth/totp.js';
 
 const PASSWORD = 'paard batterij nietje correct';
@@ -43,7 +43,7 @@ async function login(page: Page, username: string, password: string, totpSecret?
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   if (totpSecret) {
-    await page.getByLabel('Verificatiecode', { exact: true }).fill(generateTotp(totpSecret));
+    await page.getByLabel('Verificatiecode', { exact: true }).fill(await freshTotp(totpSecret));
     await page.getByRole('button', { name: 'Inloggen' }).click();
   }
 }

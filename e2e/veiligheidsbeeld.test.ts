@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
-import { createServer, type E2eServer, expectAccessible, launchBrowser, openPage } from './harness.js';
-import { generateTotp } from '../server/src/platform/auth/totp.js';
+import { createServer, type E2eServer, expectAccessible, freshTotp, launchBrowser, openPage } from './harness.js';
 
 const PASSWORD = 'paard batterij nietje correct';
 const FIXTURE = path.resolve(import.meta.dirname, '..', 'server', 'test', 'fixtures', 'veiligheidsbeeld', 'ivp-bijlage-misdrijven.csv');
@@ -50,7 +49,7 @@ async function login(page: Page, wie: Gebruiker = iv) {
   await page.getByLabel('Gebruikersnaam', { exact: true }).fill(wie.gebruikersnaam);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByLabel('Verificatiecode', { exact: true }).fill(generateTotp(wie.totpGeheim));
+  await page.getByLabel('Verificatiecode', { exact: true }).fill(await freshTotp(wie.totpGeheim));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }

@@ -6,8 +6,7 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type E2eServer, expectAccessible, launchBrowser, openPage } from './harness.js';
-import { generateTotp } from '../server/src/platform/auth/totp.js';
+import { createServer, type E2eServer, expectAccessible, freshTotp, launchBrowser, openPage } from './harness.js';
 import { solveChallenge, type AltchaChallenge } from '../server/src/platform/http/pow.js';
 
 const PASSWORD = 'paard batterij nietje correct';
@@ -100,7 +99,7 @@ async function login(page: Page, account: Account) {
   await page.getByLabel('Gebruikersnaam', { exact: true }).fill(account.gebruikersnaam);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByLabel('Verificatiecode', { exact: true }).fill(generateTotp(account.totpGeheim));
+  await page.getByLabel('Verificatiecode', { exact: true }).fill(await freshTotp(account.totpGeheim));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 }
