@@ -4,6 +4,7 @@
 // indicators, values, population, the yearly aggregate, and the audit row. Idempotent: values
 // equal to the stored ones are not touched, and an import that changes nothing leaves no dataset.
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { can } from '../../platform/auth/policy.js';
@@ -11,11 +12,9 @@ import { recordAudit, type RequestOrigin } from '../../platform/audit/audit.js';
 import { forbidden, invalid } from '../../platform/http/errors.js';
 import { standaardTitel } from './domain/catalogus.js';
 import { leesBestand, type Formaat, type Gelezen } from './domain/formaten.js';
-import { alsVeldfouten, herleidBevolking, herleidWaarden } from './domain/invoer.js';
+import { alsVeldfouten, herleidBevolking, herleidWaarden, type Waarde } from './domain/invoer.js';
 import * as repo from './veiligheidsbeeld.repository.js';
 import type { DatasetRow } from './schema.js';
-import type { Waarde } from './domain/invoer.js';
-import { sql } from 'kysely';
 
 /** Advisory lock id that serialises imports (the audit chain uses 7_231_001). */
 export const IMPORT_LOCK_KEY = 7_231_004;
@@ -82,6 +81,8 @@ export function createImportService(deps: PlatformDeps) {
       const titel = (input.titel ?? `${SOORT_TITEL[gelezen.soort]}${gelezen.tabel ? ` ${gelezen.tabel}` : ''}`).slice(0, 200);
 
       return deps.db.transaction().execute(async (trx) => {
+        // Imports are serialised: the values upsert and the aggregate rely on it (ADR 0008).
+        await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
         const dataset = await trx
           .insertInto('vb_datasets')
           .values({
@@ -92,8 +93,6 @@ export function createImportService(deps: PlatformDeps) {
           .returningAll()
           .executeTakeFirstOrThrow();
 
-        // Imports are serialised: the values upsert relies on it (ADR 0008).
-        await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
         const gemeenten = new Map<string, string | null>();
         for (const lijst of [w.waarden, b.bevolking]) for (const x of lijst) if (!gebieden.has(x.gebied) && !gemeenten.has(x.gebied)) gemeenten.set(x.gebied, x.gebiedNaam);
         const nieuweGebieden = await repo.ensureGemeenten(trx, gemeenten);

@@ -77,7 +77,7 @@ export function createIndelingService(deps: PlatformDeps) {
         e.naam = i.naam;
         perCode.set(k, e);
       }
-      const alle = versies.map((v) => ({ bron: v.bron as Bron, code: v.code, veld: (v.veld as Veld | null) ?? null, tags: v.tags, geldigVan: v.geldig_van, opmerking: v.opmerking }));
+      const alle = repo.alsIndeling(versies);
       return {
         peildatum: datum,
         velden: Object.entries(VELDEN).map(([nr, naam]) => ({ veld: Number(nr), naam })),

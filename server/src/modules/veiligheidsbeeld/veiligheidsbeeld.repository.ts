@@ -16,15 +16,20 @@ export async function loadGebieden(db: Executor): Promise<Map<string, Gebied>> {
   return new Map(rows.map((r) => [r.code, { code: r.code, naam: r.naam, soort: r.soort, geldigVan: r.geldig_van, geldigTot: r.geldig_tot, opvolger: r.opvolger, leden: r.leden }]));
 }
 
-export async function loadIndeling(db: Executor): Promise<Indeling[]> {
-  const rows = await db.selectFrom('vb_indeling').selectAll().execute();
+export type IndelingVersie = Selectable<DB['vb_indeling']>;
+
+/** Every mapping version as stored (with who set it and when), by source, code and date. */
+export async function indelingVersies(db: Executor): Promise<IndelingVersie[]> {
+  return db.selectFrom('vb_indeling').selectAll().orderBy('bron').orderBy('code').orderBy('geldig_van').execute();
+}
+
+/** Stored versions as the domain's mapping (catalogus.indelingOp picks the one in effect). */
+export function alsIndeling(rows: readonly IndelingVersie[]): Indeling[] {
   return rows.map((r) => ({ bron: r.bron as Bron, code: r.code, veld: (r.veld as Veld | null) ?? null, tags: r.tags, geldigVan: r.geldig_van, opmerking: r.opmerking }));
 }
 
-export type IndelingVersie = Selectable<DB['vb_indeling']>;
-
-export async function indelingVersies(db: Executor): Promise<IndelingVersie[]> {
-  return db.selectFrom('vb_indeling').selectAll().orderBy('bron').orderBy('code').orderBy('geldig_van').execute();
+export async function loadIndeling(db: Executor): Promise<Indeling[]> {
+  return alsIndeling(await indelingVersies(db));
 }
 
 export async function indelingVersie(db: Executor, bron: string, code: string, geldigVan: string): Promise<IndelingVersie | undefined> {
@@ -204,18 +209,21 @@ export async function upsertBevolking(trx: Executor, rows: readonly Inwoners[], 
 }
 
 /**
- * Recomputes the yearly aggregate for the keys that upsertWaarden touched in this transaction: a
- * delivered year row wins; otherwise the sum of the months, unknown when one month is.
+ * The yearly aggregate of the vb_waarden rows of one indicator × gebied × jaar (GROUP BY): a
+ * delivered year row wins; otherwise the sum of the months, unknown when one month is; `maanden`
+ * counts the months (12 for a year row). The import and `controleer` must compute it alike.
  */
+const JAAR_AANTAL = sql`CASE WHEN bool_or(maand IS NULL) THEN max(aantal) FILTER (WHERE maand IS NULL)
+           WHEN bool_or(aantal IS NULL) THEN NULL
+           ELSE sum(aantal)::int END`;
+const JAAR_MAANDEN = sql`CASE WHEN bool_or(maand IS NULL) THEN 12 ELSE count(*) END`;
+
+/** Recomputes the yearly aggregate for the keys that upsertWaarden touched in this transaction. */
 export async function herberekenJaarcijfers(trx: Executor): Promise<void> {
   await sql`DELETE FROM vb_jaarcijfers j USING vb_geraakt g WHERE j.indicator_id = g.indicator_id AND j.gebied = g.gebied AND j.jaar = g.jaar`.execute(trx);
   await sql`
     INSERT INTO vb_jaarcijfers (indicator_id, gebied, jaar, aantal, maanden)
-    SELECT w.indicator_id, w.gebied, w.jaar,
-      CASE WHEN bool_or(w.maand IS NULL) THEN max(w.aantal) FILTER (WHERE w.maand IS NULL)
-           WHEN bool_or(w.aantal IS NULL) THEN NULL
-           ELSE sum(w.aantal)::int END,
-      CASE WHEN bool_or(w.maand IS NULL) THEN 12 ELSE count(*) END
+    SELECT w.indicator_id, w.gebied, w.jaar, ${JAAR_AANTAL}, ${JAAR_MAANDEN}
     FROM vb_waarden w JOIN vb_geraakt g ON g.indicator_id = w.indicator_id AND g.gebied = w.gebied AND g.jaar = w.jaar
     GROUP BY w.indicator_id, w.gebied, w.jaar`.execute(trx);
 }
@@ -227,11 +235,7 @@ export async function herberekenJaarcijfers(trx: Executor): Promise<void> {
 export async function controleer(db: Executor) {
   const r = await sql<{ zonder_indicator: number; zonder_gebied: number; zonder_dataset: number; jaarcijfers_afwijkend: number; jaarcijfers: number; waarden: number }>`
     WITH vers AS (
-      SELECT indicator_id, gebied, jaar,
-        CASE WHEN bool_or(maand IS NULL) THEN max(aantal) FILTER (WHERE maand IS NULL)
-             WHEN bool_or(aantal IS NULL) THEN NULL
-             ELSE sum(aantal)::int END AS aantal,
-        CASE WHEN bool_or(maand IS NULL) THEN 12 ELSE count(*) END AS maanden
+      SELECT indicator_id, gebied, jaar, ${JAAR_AANTAL} AS aantal, ${JAAR_MAANDEN} AS maanden
       FROM vb_waarden GROUP BY indicator_id, gebied, jaar
     )
     SELECT

@@ -30,8 +30,6 @@ import {
 import { renderPdf } from './pdf.js';
 import { renderXlsx } from './xlsx.js';
 
-type Executor = PlatformDeps['db'];
-
 /** The appendix covers at most this many years (a table row must stay readable on A4). */
 export const MAX_JAREN_BIJLAGE = 15;
 const STANDAARD_JAREN = 5;
@@ -71,12 +69,10 @@ function bron(d: DatasetRow): BijlageBron {
 /**
  * When each mapping version was set (`${bron}|${code}|${geldigVan}` → ISO timestamp); versions without
  * one are the seeded default. Only the moment, not who: the appendix is public and vastgesteld_door
- * names a staff member. (Kept here rather than in the repository, which another change owns; move
- * it to loadIndeling once that returns the column.)
+ * names a staff member.
  */
-async function vastgesteldOp(db: Executor): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('vb_indeling').select(['bron', 'code', 'geldig_van', 'vastgesteld_op']).where('vastgesteld_op', 'is not', null).execute();
-  return new Map(rows.map((r) => [`${r.bron}|${r.code}|${r.geldig_van}`, new Date(r.vastgesteld_op!).toISOString()]));
+function vastgesteldOp(versies: readonly repo.IndelingVersie[]): Map<string, string> {
+  return new Map(versies.filter((v) => v.vastgesteld_op !== null).map((v) => [`${v.bron}|${v.code}|${v.geldig_van}`, new Date(v.vastgesteld_op!).toISOString()]));
 }
 
 export function createBijlageService(deps: PlatformDeps) {
@@ -91,7 +87,9 @@ export function createBijlageService(deps: PlatformDeps) {
     if (!groep || groep.soort !== 'groep') throw invalid([{ veld: 'gebied', melding: 'De bijlage wordt gemaakt voor een groep gemeenten, zoals "tweestromenland".' }]);
     const leden = ledenVan(groep);
 
-    const [indicatoren, indeling, vastgesteld] = await Promise.all([repo.listIndicatoren(deps.db), repo.loadIndeling(deps.db), vastgesteldOp(deps.db)]);
+    const [indicatoren, versies] = await Promise.all([repo.listIndicatoren(deps.db), repo.indelingVersies(deps.db)]);
+    const indeling = repo.alsIndeling(versies);
+    const vastgesteld = vastgesteldOp(versies);
     if (tot === undefined) {
       const laatste = indicatoren.map((i) => (i.tot === null || i.tot === undefined ? null : Number(i.tot))).filter((x): x is number => x !== null);
       tot = laatste.length ? Math.max(...laatste) : deps.clock.now().getUTCFullYear();

@@ -116,8 +116,13 @@ export const BRON_NAAM: Readonly<Record<string, string>> = {
   meldpunt: 'Meldpunt Knooppunt',
 };
 
-/** "1 Veilige woon- en leefomgeving", "Geen veld (telt alleen in totalen)", "Niet ingedeeld". */
-export function veldOmschrijving(r: Pick<BijlageIndelingRegel, 'ingedeeld' | 'veld'>): string {
+/** "Veilige woon- en leefomgeving", "Geen veld (telt alleen in totalen)", "Niet ingedeeld". */
+export function veldNaam(r: Pick<BijlageIndelingRegel, 'ingedeeld' | 'veld'>): string {
   if (!r.ingedeeld) return 'Niet ingedeeld';
-  return r.veld === null ? 'Geen veld (telt alleen in totalen)' : `${r.veld} ${VELDEN[r.veld]}`;
+  return r.veld === null ? 'Geen veld (telt alleen in totalen)' : VELDEN[r.veld];
+}
+
+/** As veldNaam, with the field's number in front: "1 Veilige woon- en leefomgeving". */
+export function veldOmschrijving(r: Pick<BijlageIndelingRegel, 'ingedeeld' | 'veld'>): string {
+  return r.ingedeeld && r.veld !== null ? `${r.veld} ${veldNaam(r)}` : veldNaam(r);
 }

@@ -6,8 +6,7 @@
 // numbers with a number format (Excel shows them with the reader's separators: 1.187 in Dutch);
 // unknown cells hold the text "–", never 0.
 import ExcelJS from 'exceljs';
-import { BRON_NAAM, INDELING_BLAD, INDELING_TITEL, type Bijlage, type BijlageIndeling, type BijlageRij, type BijlageTabel } from './model.js';
-import { VELDEN } from '../domain/catalogus.js';
+import { BRON_NAAM, INDELING_BLAD, INDELING_TITEL, veldNaam, type Bijlage, type BijlageIndeling, type BijlageRij, type BijlageTabel } from './model.js';
 import { bronRegel, datumNl } from './pdf.js';
 
 export const NUMFMT_AANTAL = '#,##0';
@@ -90,7 +89,7 @@ function indelingBlad(wb: ExcelJS.Workbook, indeling: BijlageIndeling) {
       r.code,
       r.naam,
       r.veld ?? ONBEKEND,
-      !r.ingedeeld ? 'Niet ingedeeld' : r.veld === null ? 'Geen veld (telt alleen in totalen)' : VELDEN[r.veld],
+      veldNaam(r),
       r.tags.join(', '),
       r.geldigVan ? datumCel(r.geldigVan) : ONBEKEND,
       !r.ingedeeld ? ONBEKEND : r.vastgesteldOp ? datumCel(r.vastgesteldOp) : 'voorstel',

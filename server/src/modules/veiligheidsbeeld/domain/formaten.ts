@@ -307,63 +307,63 @@ function odataLezer(g: Gelezen, first: { regel: number; r: unknown }): ODataLeze
   const sb = SOORT_BRON[shape.soort];
   g.bron = sb.bron;
   return (regel, raw) => {
-      g.regels++;
-      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-        fout(g, regel, 'Record is geen object.');
-        return;
-      }
-      const r = trimKeys(raw as Record_);
-      if (shape.soort === 'dimensie') {
-        const code = typeof r.Key === 'string' ? r.Key.trim() : '';
-        const naam = typeof r.Title === 'string' ? r.Title.trim() : '';
-        if (!code || !naam) fout(g, regel, 'Key en Title moeten gevuld zijn.');
-        else g.titels.push({ bron: dimensieBron(code), code, naam: naam.slice(0, 200) });
-        return;
-      }
-      if (!(shape.maat in r)) {
-        fout(g, regel, `Het veld ${shape.maat} ontbreekt.`);
-        return;
-      }
-      const regioKey = 'RegioS' in r ? 'RegioS' : 'WijkenEnBuurten' in r ? 'WijkenEnBuurten' : null;
-      const regio = regioKey && typeof r[regioKey] === 'string' ? (r[regioKey] as string).trim() : null;
-      if (!regio) {
-        fout(g, regel, 'Het veld RegioS (of WijkenEnBuurten) ontbreekt of is leeg.');
-        return;
-      }
-      if (shape.soort === 'bevolking' && Object.entries(TOTAAL_DIMENSIES).some(([dim, totaal]) => dim in r && String(r[dim]).trim() !== totaal)) {
-        g.overgeslagen++;
-        return;
-      }
-      if (!/^GM\d{4}$/.test(regio)) {
-        if (/^(NL|LD|PV|WK|BU|CR|RE|PO|GM)/.test(regio)) g.overgeslagen++;
-        else fout(g, regel, `Regiocode "${regio.slice(0, 20)}" wordt niet herkend.`);
-        return;
-      }
-      const p = leesPeriode(r.Perioden);
-      if (p.kind === 'fout') {
-        fout(g, regel, `Periode "${String(r.Perioden).slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld 2018JJ00 of 2018MM03).`);
-        return;
-      }
-      if (p.kind === 'anders' || (shape.soort === 'bevolking' && p.kind === 'maand' && p.maand !== 1)) {
-        g.overgeslagen++;
-        return;
-      }
-      const aantal = leesAantal(r[shape.maat]);
-      if (!aantal.ok) {
-        fout(g, regel, aantal.melding);
-        return;
-      }
-      if (shape.soort === 'bevolking') {
-        g.bevolking.push({ regel, gemeente: regio, gemeenteNaam: null, jaar: p.jaar, aantal: aantal.waarde });
-        return;
-      }
-      const dim = shape.dimensie ? r[shape.dimensie] : null;
-      const code = typeof dim === 'string' ? dim.trim() : '';
-      if (!code) {
-        fout(g, regel, `Het veld ${shape.dimensie ?? ''} ontbreekt of is leeg.`);
-        return;
-      }
-      g.waarden.push({ regel, bron: sb.bron, eenheid: sb.eenheid, code, naam: null, gemeente: regio, gemeenteNaam: null, jaar: p.jaar, maand: p.kind === 'maand' ? p.maand : null, aantal: aantal.waarde });
+    g.regels++;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      fout(g, regel, 'Record is geen object.');
+      return;
+    }
+    const r = trimKeys(raw as Record_);
+    if (shape.soort === 'dimensie') {
+      const code = typeof r.Key === 'string' ? r.Key.trim() : '';
+      const naam = typeof r.Title === 'string' ? r.Title.trim() : '';
+      if (!code || !naam) fout(g, regel, 'Key en Title moeten gevuld zijn.');
+      else g.titels.push({ bron: dimensieBron(code), code, naam: naam.slice(0, 200) });
+      return;
+    }
+    if (!(shape.maat in r)) {
+      fout(g, regel, `Het veld ${shape.maat} ontbreekt.`);
+      return;
+    }
+    const regioKey = 'RegioS' in r ? 'RegioS' : 'WijkenEnBuurten' in r ? 'WijkenEnBuurten' : null;
+    const regio = regioKey && typeof r[regioKey] === 'string' ? (r[regioKey] as string).trim() : null;
+    if (!regio) {
+      fout(g, regel, 'Het veld RegioS (of WijkenEnBuurten) ontbreekt of is leeg.');
+      return;
+    }
+    if (shape.soort === 'bevolking' && Object.entries(TOTAAL_DIMENSIES).some(([dim, totaal]) => dim in r && String(r[dim]).trim() !== totaal)) {
+      g.overgeslagen++;
+      return;
+    }
+    if (!/^GM\d{4}$/.test(regio)) {
+      if (/^(NL|LD|PV|WK|BU|CR|RE|PO|GM)/.test(regio)) g.overgeslagen++;
+      else fout(g, regel, `Regiocode "${regio.slice(0, 20)}" wordt niet herkend.`);
+      return;
+    }
+    const p = leesPeriode(r.Perioden);
+    if (p.kind === 'fout') {
+      fout(g, regel, `Periode "${String(r.Perioden).slice(0, 20)}" is ongeldig (verwacht bijvoorbeeld 2018JJ00 of 2018MM03).`);
+      return;
+    }
+    if (p.kind === 'anders' || (shape.soort === 'bevolking' && p.kind === 'maand' && p.maand !== 1)) {
+      g.overgeslagen++;
+      return;
+    }
+    const aantal = leesAantal(r[shape.maat]);
+    if (!aantal.ok) {
+      fout(g, regel, aantal.melding);
+      return;
+    }
+    if (shape.soort === 'bevolking') {
+      g.bevolking.push({ regel, gemeente: regio, gemeenteNaam: null, jaar: p.jaar, aantal: aantal.waarde });
+      return;
+    }
+    const dim = shape.dimensie ? r[shape.dimensie] : null;
+    const code = typeof dim === 'string' ? dim.trim() : '';
+    if (!code) {
+      fout(g, regel, `Het veld ${shape.dimensie ?? ''} ontbreekt of is leeg.`);
+      return;
+    }
+    g.waarden.push({ regel, bron: sb.bron, eenheid: sb.eenheid, code, naam: null, gemeente: regio, gemeenteNaam: null, jaar: p.jaar, maand: p.kind === 'maand' ? p.maand : null, aantal: aantal.waarde });
   };
 }
 
