@@ -84,21 +84,26 @@ function defaultTexts(): ErrorTexts {
   return { title: t('error.title'), network: t('error.network'), unexpected: (status) => t('error.unexpected', { status }) };
 }
 
-async function toApiError(response: Response, texts: ErrorTexts): Promise<ApiError> {
+/**
+ * An error answer as ApiError: problem+json when the body is JSON, else a generic Dutch text. Shared
+ * by fetch (below) and XMLHttpRequest callers (the upload with progress in the veiligheidsbeeld).
+ */
+export function problemToApiError(
+  answer: { status: number; contentType: string | null; bodyText: string | null; retryAfter: string | null },
+  texts: ErrorTexts = defaultTexts(),
+): ApiError {
   let body: unknown = null;
-  const contentType = response.headers.get('content-type') ?? '';
-  if (contentType.includes('json')) {
+  if ((answer.contentType ?? '').includes('json') && answer.bodyText) {
     try {
-      body = await response.json();
+      body = JSON.parse(answer.bodyText) as unknown;
     } catch {
       body = null;
     }
   }
-  const retryAfterHeader = response.headers.get('retry-after');
-  const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  const retryAfter = answer.retryAfter !== null && /^\d+$/.test(answer.retryAfter) ? Number(answer.retryAfter) : undefined;
   if (isRecord(body)) {
     return new ApiError({
-      status: typeof body['status'] === 'number' ? body['status'] : response.status,
+      status: typeof body['status'] === 'number' ? body['status'] : answer.status,
       title: asString(body['title']) ?? texts.title,
       detail: asString(body['detail']),
       code: asString(body['code']),
@@ -108,11 +113,24 @@ async function toApiError(response: Response, texts: ErrorTexts): Promise<ApiErr
     });
   }
   return new ApiError({
-    status: response.status,
+    status: answer.status,
     title: texts.title,
-    detail: texts.unexpected(response.status),
+    detail: texts.unexpected(answer.status),
     retryAfterSeconds: retryAfter,
   });
+}
+
+async function toApiError(response: Response, texts: ErrorTexts): Promise<ApiError> {
+  const contentType = response.headers.get('content-type');
+  let bodyText: string | null = null;
+  if ((contentType ?? '').includes('json')) {
+    try {
+      bodyText = await response.text();
+    } catch {
+      bodyText = null;
+    }
+  }
+  return problemToApiError({ status: response.status, contentType, bodyText, retryAfter: response.headers.get('retry-after') }, texts);
 }
 
 export interface RequestOptions {

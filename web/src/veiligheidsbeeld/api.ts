@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // De publieke cijfer-API (zonder cookies) en de import (met sessie).
-import { api, ApiError, requestJson, type FieldError } from '../api/client.js';
+import { api, ApiError, problemToApiError, requestJson } from '../api/client.js';
 import { t } from '../i18n/t.js';
 
 export interface Indicator {
@@ -157,37 +157,9 @@ export interface ImportOpties {
   onUploadKlaar?: () => void;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const tekst = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-
-/** problem+json uit een XHR-antwoord naar ApiError; dezelfde afleiding als toApiError in api/client.ts. */
-function apiFout(xhr: XMLHttpRequest): ApiError {
-  let body: unknown = null;
-  if ((xhr.getResponseHeader('content-type') ?? '').includes('json')) {
-    try {
-      body = JSON.parse(xhr.responseText) as unknown;
-    } catch {
-      body = null;
-    }
-  }
-  const retryAfterHeader = xhr.getResponseHeader('retry-after');
-  const retryAfterSeconds = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
-  if (isRecord(body)) {
-    const errors: FieldError[] = Array.isArray(body['errors'])
-      ? (body['errors'] as unknown[]).filter((e): e is FieldError => isRecord(e) && typeof e['veld'] === 'string' && typeof e['melding'] === 'string').map((e) => ({ veld: e.veld, melding: e.melding }))
-      : [];
-    return new ApiError({
-      status: typeof body['status'] === 'number' ? body['status'] : xhr.status,
-      title: tekst(body['title']) ?? t('error.title'),
-      detail: tekst(body['detail']),
-      code: tekst(body['code']),
-      correlationId: tekst(body['correlationId']),
-      errors,
-      retryAfterSeconds,
-    });
-  }
-  return new ApiError({ status: xhr.status, title: t('error.title'), detail: t('error.unexpected', { status: xhr.status }), retryAfterSeconds });
-}
+/** problem+json uit een XHR-antwoord naar ApiError, zoals api/client.ts het doet voor fetch. */
+const apiFout = (xhr: XMLHttpRequest): ApiError =>
+  problemToApiError({ status: xhr.status, contentType: xhr.getResponseHeader('content-type'), bodyText: xhr.responseText, retryAfter: xhr.getResponseHeader('retry-after') });
 
 /**
  * POST /api/v1/veiligheidsbeeld/imports met XMLHttpRequest, omdat fetch geen uploadvoortgang geeft.
